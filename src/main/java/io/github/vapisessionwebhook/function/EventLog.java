@@ -1,0 +1,49 @@
+package io.github.vapisessionwebhook.function;
+
+import io.github.vapisessionwebhook.webhook.InboundEvent;
+import io.github.vapisessionwebhook.webhook.WebhookOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * One log line per event: request id, message type, session id, result, status and duration.
+ * Never the body, headers or any other payload value: payloads carry secrets and personal data.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    private static final Logger LOG = Logger.getLogger("io.github.vapisessionwebhook.event");
+
+    void handled(InboundEvent inbound, WebhookOutcome outcome, int status, long durationNanos) {
+        String requestId = inbound instanceof InboundEvent.HttpDelivery delivery ? delivery.requestId() : null;
+        String type = outcome.type();
+        String sessionId = outcome instanceof WebhookOutcome.Recorded recorded ? recorded.sessionId() : null;
+        String result = outcome.result();
+        putOrRemove("requestId", requestId);
+        putOrRemove("messageType", type);
+        putOrRemove("sessionId", sessionId);
+        MDC.put("result", result);
+        MDC.put("status", status);
+        MDC.put("durationMs", durationNanos / 1_000_000.0);
+        try {
+            LOG.infof("event handled: type=%s session=%s result=%s status=%d duration=%.2fms",
+                    type, sessionId, result, status, durationNanos / 1_000_000.0);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    void unexpected(RuntimeException e) {
+        // The class name only: an exception message may quote payload values.
+        LOG.errorf("unexpected failure while handling an event: %s", e.getClass().getName());
+    }
+
+    private static void putOrRemove(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.vapisessionwebhook.session;
+
+import io.github.vapisessionwebhook.vapi.Customer;
+import io.github.vapisessionwebhook.vapi.PhoneNumber;
+import io.github.vapisessionwebhook.vapi.Session;
+import io.github.vapisessionwebhook.vapi.SessionMessage;
+import java.time.Instant;
+import java.util.function.Function;
+
+/**
+ * Picks the whitelisted metadata out of a session message. The session's own fields come first;
+ * the message-level customer and phone number (what Vapi resolved for the message) fill in what
+ * the session leaves out.
+ */
+public final class SessionRecordMapper {
+
+    private SessionRecordMapper() {
+    }
+
+    /** Expects a message whose required fields were checked (session id, orgId and times present). */
+    public static SessionRecord toRecord(SessionEventType type, SessionMessage message, Instant receivedAt) {
+        Session session = message.session();
+        Customer customer = firstNonNull(session.customer(), message.customer());
+        PhoneNumber phoneNumber = firstNonNull(message.phoneNumber(), session.phoneNumber());
+        Instant eventTime = message.timestamp();
+        boolean deleted = type == SessionEventType.DELETED;
+        return new SessionRecord(
+                session.id(),
+                session.orgId(),
+                session.status() == null ? null : session.status().value(),
+                session.name(),
+                session.assistantId(),
+                session.squadId(),
+                session.customerId(),
+                from(customer, Customer::number, message.customer()),
+                from(customer, Customer::name, message.customer()),
+                session.phoneNumberId() != null ? session.phoneNumberId() : idOf(phoneNumber),
+                phoneNumber == null ? null : phoneNumber.number(),
+                phoneNumber == null ? null : phoneNumber.provider(),
+                message.call() == null ? null : message.call().id(),
+                session.createdAt(),
+                session.updatedAt(),
+                session.expirationSeconds(),
+                type.wireName(),
+                eventTime == null ? null : eventTime.toEpochMilli(),
+                receivedAt,
+                deleted,
+                deleted ? firstNonNull(eventTime, session.updatedAt()) : null);
+    }
+
+    /** A customer field from the session's customer, else from the message's. */
+    private static String from(Customer primary, Function<Customer, String> field, Customer fallback) {
+        String value = primary == null ? null : field.apply(primary);
+        if (value == null && fallback != null) {
+            value = field.apply(fallback);
+        }
+        return value;
+    }
+
+    private static String idOf(PhoneNumber phoneNumber) {
+        return phoneNumber == null ? null : phoneNumber.id();
+    }
+
+    private static <T> T firstNonNull(T first, T second) {
+        return first != null ? first : second;
+    }
+}

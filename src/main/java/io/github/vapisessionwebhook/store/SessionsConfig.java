@@ -1,0 +1,22 @@
+package io.github.vapisessionwebhook.store;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** {@code vapi.sessions.*}: where session records are kept. */
+@ConfigMapping(prefix = "vapi.sessions")
+public interface SessionsConfig {
+
+    /** {@code VAPI_SESSIONS_STORE}: {@code memory} or {@code dynamodb}. */
+    @WithDefault("dynamodb")
+    Store store();
+
+    /** {@code VAPI_SESSIONS_TABLE}: the DynamoDB table. */
+    @WithDefault("vapi-sessions")
+    String table();
+
+    enum Store {
+        memory,
+        dynamodb
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.vapisessionwebhook.vapi;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * {@code Session.status}. Vapi documents {@code active} and {@code completed}; a value it adds
+ * later is kept as sent instead of failing the message.
+ */
+@RegisterForReflection
+public record SessionStatus(@JsonValue String value) {
+
+    public static final SessionStatus ACTIVE = new SessionStatus("active");
+    public static final SessionStatus COMPLETED = new SessionStatus("completed");
+
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+    public SessionStatus {
+    }
+
+    public boolean isKnown() {
+        return equals(ACTIVE) || equals(COMPLETED);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.vapisessionwebhook.vapi;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Instant;
+import java.util.Map;
+
+/** A Vonage number (`CreateVonagePhoneNumberDTO`, `VonagePhoneNumber`). */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record VonagePhoneNumber(
+        String provider,
+        String id,
+        String orgId,
+        Instant createdAt,
+        Instant updatedAt,
+        String status,
+        String name,
+        String number,
+        String credentialId,
+        String assistantId,
+        String squadId,
+        String workflowId,
+        RawJson fallbackDestination,
+        RawJson hooks,
+        RawJson server,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknown) implements PhoneNumber {
+
+    public static final String PROVIDER = "vonage";
+
+    public VonagePhoneNumber {
+        unknown = UnknownProperties.of(unknown);
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.vapisessionwebhook.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vapisessionwebhook.session.SessionRecorder;
+import io.github.vapisessionwebhook.session.StorageUnavailableException;
+import io.github.vapisessionwebhook.vapi.InvalidMessageException;
+import io.github.vapisessionwebhook.vapi.VapiMessage;
+import io.github.vapisessionwebhook.vapi.VapiMessageReader;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.jboss.logging.Logger;
+
+/**
+ * The webhook's decisions, in order: method, size, authentication, parsing, then recording. Nothing
+ * is parsed before authentication passes and nothing is stored unless every check passed.
+ */
+@ApplicationScoped
+public class WebhookProcessor {
+
+    private static final Logger LOG = Logger.getLogger(WebhookProcessor.class);
+
+    private final VapiMessageReader reader;
+    private final SessionRecorder recorder;
+    private final WebhookConfig config;
+
+    public WebhookProcessor(VapiMessageReader reader, SessionRecorder recorder, WebhookConfig config) {
+        this.reader = reader;
+        this.recorder = recorder;
+        this.config = config;
+    }
+
+    public WebhookOutcome process(InboundEvent event) {
+        try {
+            if (event instanceof InboundEvent.HttpDelivery delivery) {
+                return processHttp(delivery);
+            }
+            return handle(((InboundEvent.DirectInvocation) event).body());
+        } catch (InvalidMessageException e) {
+            return new WebhookOutcome.Rejected(
+                    e.isInvalidJson() ? WebhookError.INVALID_JSON : WebhookError.INVALID_MESSAGE, e.getMessage());
+        } catch (StorageUnavailableException e) {
+            LOG.errorf("storage unavailable: %s", e.getMessage());
+            return new WebhookOutcome.Rejected(WebhookError.STORAGE_UNAVAILABLE, null);
+        }
+    }
+
+    private WebhookOutcome processHttp(InboundEvent.HttpDelivery delivery) {
+        if (!"POST".equalsIgnoreCase(delivery.method())) {
+            return new WebhookOutcome.Rejected(WebhookError.METHOD_NOT_ALLOWED, null);
+        }
+        byte[] body = bodyBytes(delivery);
+        if (body.length > config.maxBodyBytes()) {
+            return new WebhookOutcome.Rejected(WebhookError.PAYLOAD_TOO_LARGE, null);
+        }
+        return handle(reader.parse(body));
+    }
+
+    private WebhookOutcome handle(JsonNode body) {
+        VapiMessage message = reader.read(body);
+        if (message instanceof VapiMessage.SessionEvent session) {
+            return new WebhookOutcome.Recorded(
+                    session.type(),
+                    session.message().session().id(),
+                    recorder.record(session.eventType(), session.message()));
+        }
+        return new WebhookOutcome.Ignored(message.type());
+    }
+
+    private static byte[] bodyBytes(InboundEvent.HttpDelivery delivery) {
+        String body = delivery.body();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (!delivery.base64Encoded()) {
+            return body.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw InvalidMessageException.invalidJson("the body is marked base64-encoded but is not valid base64");
+        }
+    }
+}
