@@ -18,4 +18,12 @@ public interface SessionRepository {
 
     /** @throws StorageUnavailableException when the store cannot be reached */
     Optional<SessionRecord> findById(String sessionId);
+
+    /**
+     * Sessions of one assistant or one customer number in a time range, newest first.
+     *
+     * @throws IllegalArgumentException for a cursor this store did not hand out
+     * @throws StorageUnavailableException when the store cannot be reached
+     */
+    SessionPage query(SessionQuery query);
 }

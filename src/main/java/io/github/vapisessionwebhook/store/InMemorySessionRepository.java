@@ -1,8 +1,13 @@
 package io.github.vapisessionwebhook.store;
 
+import io.github.vapisessionwebhook.session.PageCursor;
+import io.github.vapisessionwebhook.session.SessionPage;
+import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.WriteResult;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -13,6 +18,12 @@ import java.util.concurrent.ConcurrentMap;
  * atomic check-and-set, as DynamoDB's conditional write does.
  */
 public class InMemorySessionRepository implements SessionRepository {
+
+    /** Newest first; the session id breaks ties so that pages never overlap. */
+    private static final Comparator<SessionRecord> NEWEST_FIRST = Comparator
+            .comparing(SessionRecord::createdAt)
+            .thenComparing(SessionRecord::sessionId)
+            .reversed();
 
     private final ConcurrentMap<String, SessionRecord> records = new ConcurrentHashMap<>();
 
@@ -33,5 +44,29 @@ public class InMemorySessionRepository implements SessionRepository {
     @Override
     public Optional<SessionRecord> findById(String sessionId) {
         return Optional.ofNullable(records.get(sessionId));
+    }
+
+    @Override
+    public SessionPage query(SessionQuery query) {
+        PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
+        List<SessionRecord> matching = records.values().stream()
+                .filter(record -> query.key().equals(query.index().keyOf(record)))
+                .filter(record -> record.createdAt() != null
+                        && !record.createdAt().isBefore(query.from())
+                        && !record.createdAt().isAfter(query.to()))
+                .filter(record -> after == null || isAfter(record, after))
+                .sorted(NEWEST_FIRST)
+                .limit(query.limit() + 1L)
+                .toList();
+        if (matching.size() <= query.limit()) {
+            return new SessionPage(matching, null);
+        }
+        List<SessionRecord> page = matching.subList(0, query.limit());
+        return new SessionPage(page, PageCursor.after(page.get(page.size() - 1)).encode());
+    }
+
+    private static boolean isAfter(SessionRecord record, PageCursor cursor) {
+        int byTime = record.createdAt().compareTo(cursor.createdAt());
+        return byTime < 0 || (byTime == 0 && record.sessionId().compareTo(cursor.sessionId()) < 0);
     }
 }

@@ -2,7 +2,10 @@ package io.github.vapisessionwebhook.store;
 
 import io.github.vapisessionwebhook.session.SessionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import org.jboss.logging.Logger;
 
 /** Chooses the store at start-up from {@code VAPI_SESSIONS_STORE}. */
@@ -12,11 +15,15 @@ public class SessionRepositoryProducer {
 
     @Produces
     @ApplicationScoped
-    SessionRepository repository(SessionsConfig config) {
+    SessionRepository repository(SessionsConfig config, Instance<DynamoDbClient> dynamoDb) {
+        if (config.retentionDays() < 0) {
+            throw new IllegalArgumentException("VAPI_SESSIONS_RETENTION_DAYS must be 0 (keep forever) or more");
+        }
         LOG.infof("session store: %s", config.store());
-        return switch (config.store()) {
-            case memory -> new InMemorySessionRepository();
-            case dynamodb -> throw new IllegalStateException("DynamoDB store not yet available");
-        };
+        if (config.store() == SessionsConfig.Store.memory) {
+            return new InMemorySessionRepository();
+        }
+        // The client is only built when DynamoDB is the store: a memory run needs no AWS set-up.
+        return new DynamoDbSessionRepository(dynamoDb.get(), config.table(), Duration.ofDays(config.retentionDays()));
     }
 }

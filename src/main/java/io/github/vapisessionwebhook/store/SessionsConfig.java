@@ -15,6 +15,13 @@ public interface SessionsConfig {
     @WithDefault("vapi-sessions")
     String table();
 
+    /**
+     * {@code VAPI_SESSIONS_RETENTION_DAYS}: days a record is kept after its {@code updatedAt}
+     * (DynamoDB TTL attribute {@code expiresAt}); 0 keeps records forever.
+     */
+    @WithDefault("90")
+    int retentionDays();
+
     enum Store {
         memory,
         dynamodb

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.session.SessionPage;
+import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
@@ -260,6 +262,11 @@ class ResponseContractTest {
 
         @Override
         public Optional<SessionRecord> findById(String sessionId) {
+            throw new StorageUnavailableException("store down", null);
+        }
+
+        @Override
+        public SessionPage query(SessionQuery query) {
             throw new StorageUnavailableException("store down", null);
         }
     }

@@ -1,0 +1,164 @@
+package io.github.vapisessionwebhook.store;
+
+import io.github.vapisessionwebhook.session.PageCursor;
+import io.github.vapisessionwebhook.session.SessionPage;
+import io.github.vapisessionwebhook.session.SessionQuery;
+import io.github.vapisessionwebhook.session.SessionRecord;
+import io.github.vapisessionwebhook.session.SessionRepository;
+import io.github.vapisessionwebhook.session.StorageUnavailableException;
+import io.github.vapisessionwebhook.session.WriteResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * Session records in DynamoDB. Each write is one conditional {@code PutItem} that encodes
+ * {@link SessionRecord#supersedes}, so concurrent Lambda instances, redeliveries and out-of-order
+ * messages need no read first and cannot race. A failed condition is {@code UNCHANGED}; every other
+ * failure (after the SDK's own retries of throttling and transient errors) is a
+ * {@link StorageUnavailableException}.
+ */
+public class DynamoDbSessionRepository implements SessionRepository {
+
+    /** A live record whose updatedAt is older than the incoming one, or no record at all. */
+    private static final String NEWER_VERSION = "attribute_not_exists(sessionId)"
+            + " OR (deleted = :false AND updatedAt < :updatedAt)";
+    /** A delete lands on any live record, whatever its version. */
+    private static final String NOT_YET_DELETED = "attribute_not_exists(sessionId) OR deleted = :false";
+
+    private static final AttributeValue FALSE = AttributeValue.fromBool(false);
+
+    private final DynamoDbClient client;
+    private final String tableName;
+    private final Duration retention;
+
+    /**
+     * @param retention how long a record is kept after its {@code updatedAt} (or its arrival, if
+     *     later); zero keeps it forever
+     */
+    public DynamoDbSessionRepository(DynamoDbClient client, String tableName, Duration retention) {
+        this.client = client;
+        this.tableName = tableName;
+        this.retention = retention;
+    }
+
+    @Override
+    public WriteResult save(SessionRecord record) {
+        Map<String, AttributeValue> item = toItem(record);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":false", FALSE);
+        if (!record.deleted()) {
+            values.put(":updatedAt", item.get("updatedAt"));
+        }
+        try {
+            PutItemResponse response = client.putItem(put -> put
+                    .tableName(tableName)
+                    .item(item)
+                    .conditionExpression(record.deleted() ? NOT_YET_DELETED : NEWER_VERSION)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_OLD));
+            return response.hasAttributes() && !response.attributes().isEmpty()
+                    ? WriteResult.UPDATED
+                    : WriteResult.CREATED;
+        } catch (ConditionalCheckFailedException e) {
+            return WriteResult.UNCHANGED;
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("DynamoDB PutItem failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public Optional<SessionRecord> findById(String sessionId) {
+        try {
+            Map<String, AttributeValue> item = client.getItem(get -> get
+                    .tableName(tableName)
+                    .key(Map.of(SessionTable.PARTITION_KEY, AttributeValue.fromS(sessionId)))
+                    .consistentRead(true)).item();
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("DynamoDB GetItem failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    @Override
+    public SessionPage query(SessionQuery query) {
+        String keyAttribute = query.index().keyAttribute();
+        Map<String, AttributeValue> values = Map.of(
+                ":key", AttributeValue.fromS(query.key()),
+                ":from", AttributeValue.fromS(SessionRecord.format(query.from())),
+                ":to", AttributeValue.fromS(SessionRecord.format(query.to())));
+        Map<String, AttributeValue> startKey = query.cursor() == null ? null : startKey(query);
+        try {
+            QueryResponse response = client.query(q -> q
+                    .tableName(tableName)
+                    .indexName(query.index().indexName())
+                    .keyConditionExpression("#key = :key AND #created BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#key", keyAttribute, "#created", SessionTable.SORT_KEY_OF_INDEXES))
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(query.limit())
+                    .exclusiveStartKey(startKey));
+            List<SessionRecord> records = response.items().stream().map(DynamoDbSessionRepository::fromItem).toList();
+            boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !records.isEmpty();
+            return new SessionPage(records, more ? PageCursor.after(records.get(records.size() - 1)).encode() : null);
+        } catch (SdkException e) {
+            throw new StorageUnavailableException("DynamoDB Query failed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Map<String, AttributeValue> startKey(SessionQuery query) {
+        PageCursor cursor = PageCursor.decode(query.cursor());
+        return Map.of(
+                SessionTable.PARTITION_KEY, AttributeValue.fromS(cursor.sessionId()),
+                query.index().keyAttribute(), AttributeValue.fromS(query.key()),
+                SessionTable.SORT_KEY_OF_INDEXES, AttributeValue.fromS(SessionRecord.format(cursor.createdAt())));
+    }
+
+    private Map<String, AttributeValue> toItem(SessionRecord record) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        record.toAttributes().forEach((name, value) -> item.put(name, toAttributeValue(value)));
+        if (!retention.isZero()) {
+            // Counted from updatedAt, but never from before the record arrived: a late or replayed
+            // message must not be acknowledged and then expire at once (TTL deletes past items).
+            Instant from = record.updatedAt().isAfter(record.receivedAt()) ? record.updatedAt() : record.receivedAt();
+            long expiresAt = from.plus(retention).getEpochSecond();
+            item.put(SessionTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt)));
+        }
+        return item;
+    }
+
+    private static AttributeValue toAttributeValue(Object value) {
+        if (value instanceof Boolean flag) {
+            return AttributeValue.fromBool(flag);
+        }
+        if (value instanceof Long number) {
+            return AttributeValue.fromN(number.toString());
+        }
+        return AttributeValue.fromS((String) value);
+    }
+
+    private static SessionRecord fromItem(Map<String, AttributeValue> item) {
+        Map<String, Object> attributes = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (value.s() != null) {
+                attributes.put(name, value.s());
+            } else if (value.n() != null) {
+                attributes.put(name, Long.valueOf(value.n()));
+            } else if (value.bool() != null) {
+                attributes.put(name, value.bool());
+            }
+        });
+        return SessionRecord.fromAttributes(attributes);
+    }
+}

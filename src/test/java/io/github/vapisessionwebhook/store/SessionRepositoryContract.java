@@ -1,0 +1,241 @@
+package io.github.vapisessionwebhook.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.vapisessionwebhook.session.SessionIndex;
+import io.github.vapisessionwebhook.session.SessionPage;
+import io.github.vapisessionwebhook.session.SessionQuery;
+import io.github.vapisessionwebhook.session.SessionRecord;
+import io.github.vapisessionwebhook.session.SessionRepository;
+import io.github.vapisessionwebhook.session.WriteResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules every {@link SessionRepository} enforces; run once per store. */
+abstract class SessionRepositoryContract {
+
+    static final Instant T0 = Instant.parse("2026-08-01T12:00:00Z");
+    /** Arrival time: now, as in production, so DynamoDB's TTL (counted from it) never fires mid-test. */
+    static final Instant RECEIVED = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    SessionRepository repository;
+
+    abstract SessionRepository newRepository();
+
+    @BeforeEach
+    void setUp() {
+        repository = newRepository();
+    }
+
+    static SessionRecord version(String id, int minute, String type, String assistantId) {
+        boolean deleted = type.equals("session.deleted");
+        Instant updatedAt = T0.plusSeconds(60L * minute);
+        return new SessionRecord(id, "org-1", minute % 2 == 0 ? "active" : "completed", "name at " + minute,
+                assistantId, null, "cust-1", "+15555550123", "Jane Doe", "pn-1", "+15555550100", "vapi",
+                minute % 3 == 0 ? null : "call-" + minute,
+                T0, updatedAt, 86_400L, type, updatedAt.toEpochMilli(), RECEIVED,
+                deleted, deleted ? updatedAt : null);
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void firstWriteCreatesAndReadsBackEveryField() {
+        String id = newId();
+        SessionRecord record = version(id, 1, "session.created", "asst-" + id);
+        assertEquals(WriteResult.CREATED, repository.save(record));
+        assertEquals(Optional.of(record), repository.findById(id));
+        assertEquals(Optional.empty(), repository.findById(newId()));
+    }
+
+    @Test
+    void absentFieldsStayAbsent() {
+        String id = newId();
+        SessionRecord minimal = new SessionRecord(id, "org-1", null, null, null, null, null, null, null, null,
+                null, null, null, T0, T0, null, "session.created", null, RECEIVED, false, null);
+        repository.save(minimal);
+        SessionRecord stored = repository.findById(id).orElseThrow();
+        assertEquals(minimal, stored);
+        assertEquals(List.of("sessionId", "orgId", "createdAt", "updatedAt", "lastEventType", "receivedAt", "deleted"),
+                new ArrayList<>(stored.toAttributes().keySet()));
+    }
+
+    @Test
+    void redeliveryAndStaleVersionsChangeNothing() {
+        String id = newId();
+        SessionRecord v2 = version(id, 2, "session.updated", "asst");
+        assertEquals(WriteResult.CREATED, repository.save(v2));
+        assertEquals(WriteResult.UNCHANGED, repository.save(v2));
+        assertEquals(WriteResult.UNCHANGED, repository.save(version(id, 1, "session.created", "asst")));
+        assertEquals(WriteResult.UNCHANGED, repository.save(version(id, 2, "session.created", "other")),
+                "same updatedAt is the same version");
+        assertEquals(Optional.of(v2), repository.findById(id));
+    }
+
+    @Test
+    void newerVersionReplacesTheWholeRecord() {
+        String id = newId();
+        repository.save(version(id, 1, "session.created", "asst"));
+        SessionRecord v3 = version(id, 3, "session.updated", "asst");
+        assertNull(v3.callId());
+        assertEquals(WriteResult.UPDATED, repository.save(v3));
+        assertEquals(Optional.of(v3), repository.findById(id), "a field absent from the newer message is gone");
+    }
+
+    @Test
+    void deletedSessionStaysDeleted() {
+        String id = newId();
+        repository.save(version(id, 1, "session.created", "asst"));
+        SessionRecord delete = version(id, 2, "session.deleted", "asst");
+        assertEquals(WriteResult.UPDATED, repository.save(delete));
+        assertEquals(WriteResult.UNCHANGED, repository.save(delete));
+        assertEquals(WriteResult.UNCHANGED, repository.save(version(id, 9, "session.updated", "asst")));
+        SessionRecord stored = repository.findById(id).orElseThrow();
+        assertTrue(stored.deleted());
+        assertEquals(delete, stored);
+    }
+
+    @Test
+    void deleteArrivingFirstKeepsLaterCreatesOut() {
+        String id = newId();
+        SessionRecord delete = version(id, 5, "session.deleted", "asst");
+        assertEquals(WriteResult.CREATED, repository.save(delete));
+        assertEquals(WriteResult.UNCHANGED, repository.save(version(id, 1, "session.created", "asst")));
+        assertEquals(WriteResult.UNCHANGED, repository.save(version(id, 7, "session.updated", "asst")));
+        assertEquals(Optional.of(delete), repository.findById(id));
+    }
+
+    @Test
+    void deleteLandsEvenWhenItsUpdatedAtIsOlder() {
+        String id = newId();
+        repository.save(version(id, 5, "session.updated", "asst"));
+        SessionRecord delete = version(id, 4, "session.deleted", "asst");
+        assertEquals(WriteResult.UPDATED, repository.save(delete));
+        assertTrue(repository.findById(id).orElseThrow().deleted());
+    }
+
+    @Test
+    void queriesByAssistantAndCustomerNumberNewestFirstInPages() {
+        String assistant = "asst-" + newId();
+        String number = "+1555" + (1_000_000 + new Random().nextInt(8_000_000));
+        List<SessionRecord> saved = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            SessionRecord base = version(newId(), 1, "session.created", assistant);
+            SessionRecord record = new SessionRecord(base.sessionId(), base.orgId(), base.status(), base.name(),
+                    base.assistantId(), null, null, number, null, null, null, null, null,
+                    T0.plusSeconds(3600L * i), base.updatedAt(), null, base.lastEventType(), null,
+                    base.receivedAt(), false, null);
+            repository.save(record);
+            saved.add(record);
+        }
+        repository.save(version(newId(), 1, "session.created", "asst-other"));
+        List<SessionRecord> newestFirst = new ArrayList<>(saved);
+        Collections.reverse(newestFirst);
+
+        for (SessionIndex index : SessionIndex.values()) {
+            String key = index == SessionIndex.ASSISTANT ? assistant : number;
+            SessionPage first = repository.query(new SessionQuery(index, key, T0, T0.plusSeconds(86_400), 2, null));
+            assertEquals(newestFirst.subList(0, 2), first.records(), index.name());
+            SessionPage second = repository.query(new SessionQuery(index, key, T0, T0.plusSeconds(86_400), 2, first.nextCursor()));
+            assertEquals(newestFirst.subList(2, 4), second.records(), index.name());
+            SessionPage third = repository.query(new SessionQuery(index, key, T0, T0.plusSeconds(86_400), 2, second.nextCursor()));
+            assertEquals(newestFirst.subList(4, 5), third.records(), index.name());
+            assertNull(third.nextCursor());
+
+            SessionPage ranged = repository.query(new SessionQuery(index, key, T0.plusSeconds(3600), T0.plusSeconds(3 * 3600), 10, null));
+            assertEquals(newestFirst.subList(1, 4), ranged.records(), "createdAt range is inclusive");
+        }
+        assertThrows(IllegalArgumentException.class, () -> repository.query(
+                new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, T0.plusSeconds(60), 2, "not-a-cursor!")));
+    }
+
+    /**
+     * 8 threads deliver 4,000 messages for 50 sessions: several versions each, shuffled, duplicated,
+     * some with a delete. Whatever the interleaving, each session must end as its newest version, or
+     * as its delete.
+     */
+    @Test
+    void concurrentShuffledDeliveriesEndInTheExpectedState() throws Exception {
+        Random random = new Random(42);
+        List<SessionRecord> deliveries = new ArrayList<>();
+        Map<String, SessionRecord> expected = new HashMap<>();
+        List<String> ids = new ArrayList<>();
+        for (int s = 0; s < 50; s++) {
+            String id = newId();
+            ids.add(id);
+            List<SessionRecord> versions = new ArrayList<>();
+            int count = 2 + random.nextInt(8);
+            for (int v = 0; v < count; v++) {
+                versions.add(version(id, v, v == 0 ? "session.created" : "session.updated", "asst-c"));
+            }
+            SessionRecord last = versions.get(versions.size() - 1);
+            if (s % 3 == 0) {
+                last = version(id, count + random.nextInt(3) - 1, "session.deleted", "asst-c");
+                versions.add(last);
+            }
+            expected.put(id, last);
+            for (int d = 0; d < 80; d++) {
+                deliveries.add(versions.get(random.nextInt(versions.size())));
+            }
+            deliveries.addAll(versions);
+        }
+        Collections.shuffle(deliveries, random);
+        List<SessionRecord> batch = deliveries.subList(0, 4_000);
+        for (String id : ids) {
+            boolean delivered = batch.stream().anyMatch(r -> r.sessionId().equals(id));
+            boolean lastDelivered = batch.contains(expected.get(id));
+            if (!lastDelivered || !delivered) {
+                batch = new ArrayList<>(batch);
+                batch.add(expected.get(id));
+            }
+        }
+        AtomicInteger created = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            int perThread = (batch.size() + 7) / 8;
+            for (int t = 0; t < 8; t++) {
+                List<SessionRecord> slice = batch.subList(t * perThread, Math.min(batch.size(), (t + 1) * perThread));
+                futures.add(pool.submit(() -> slice.forEach(record -> {
+                    if (repository.save(record) == WriteResult.CREATED) {
+                        created.incrementAndGet();
+                    }
+                })));
+            }
+            for (Future<?> future : futures) {
+                future.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String id : ids) {
+            SessionRecord stored = repository.findById(id).orElseThrow();
+            SessionRecord want = expected.get(id);
+            assertEquals(want, stored, "session " + id);
+            assertEquals(want.deleted(), stored.deleted());
+        }
+        assertEquals(50, created.get(), "exactly one CREATED per session");
+        assertFalse(expected.isEmpty());
+    }
+}
