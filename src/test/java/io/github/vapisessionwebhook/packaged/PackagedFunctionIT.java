@@ -1,0 +1,110 @@
+package io.github.vapisessionwebhook.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vapisessionwebhook.support.DynamoDbLocal;
+import io.github.vapisessionwebhook.support.PackagedFunction;
+import io.github.vapisessionwebhook.support.Payloads;
+import io.github.vapisessionwebhook.support.RuntimeApiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code target/function.zip} run the way AWS runs it: unpacked into a task root, started by the
+ * Lambda runtime interface client with the handler and environment from {@code template.yaml},
+ * fed events through a Lambda Runtime API endpoint, storing into DynamoDB Local.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PackagedFunctionIT {
+
+    private static final String TABLE = "vapi-sessions-packaged";
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private RuntimeApiServer runtimeApi;
+    private PackagedFunction function;
+    private DynamoDbLocal dynamoDb;
+
+    @BeforeAll
+    void start() throws Exception {
+        dynamoDb = DynamoDbLocal.start();
+        dynamoDb.createTable(TABLE);
+        runtimeApi = new RuntimeApiServer();
+        PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
+        assertEquals("java21", deployment.runtime(), "template runtime for the JVM packaging");
+        function = PackagedFunction.start(deployment, runtimeApi.address(), Map.of(
+                "VAPI_SESSIONS_TABLE", TABLE,
+                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString()),
+                Files.createTempDirectory(Path.of("target"), "task-root"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (function != null) {
+            function.close();
+        }
+        if (runtimeApi != null) {
+            runtimeApi.close();
+        }
+    }
+
+    @Test
+    void eventsFolderRunsThroughTheRuntimeInterfaceClient() throws Exception {
+        assertResult("http-api-session-created.json", 200, "created");
+        assertResult("rest-api-session-updated.json", 200, "updated");
+        assertResult("direct-session-deleted.json", 200, "updated");
+        assertResult("direct-session-created.json", 200, "unchanged");
+        assertResult("http-api-status-update.json", 200, "ignored");
+
+        Map<String, AttributeValue> item = dynamoDb.client().getItem(get -> get.tableName(TABLE).consistentRead(true)
+                .key(Map.of("sessionId", AttributeValue.fromS("00000000-0000-4000-8000-000000000001")))).item();
+        assertTrue(item.get("deleted").bool());
+        assertEquals("session.deleted", item.get("lastEventType").s());
+        assertEquals("2026-08-01T12:10:00.000Z", item.get("updatedAt").s());
+        assertEquals("+15555550100", item.get("phoneNumber").s());
+        assertTrue(function.isAlive());
+    }
+
+    @Test
+    void badInputIsAnsweredNotAnInvocationError() throws Exception {
+        JsonNode event = Payloads.event("http-api-session-created.json");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) event).put("body", "{not json");
+        JsonNode response = respond(Payloads.text(event));
+        assertEquals(400, response.get("statusCode").asInt());
+        assertEquals("invalid_json", Payloads.JSON.readTree(response.get("body").asText()).get("error").asText());
+
+        JsonNode notObject = respond("[1,2,3]");
+        assertEquals(400, notObject.get("statusCode").asInt());
+        assertTrue(function.isAlive());
+    }
+
+    private void assertResult(String eventFile, int status, String result) throws Exception {
+        JsonNode response = respond(Payloads.text(Payloads.event(eventFile)));
+        assertEquals(status, response.get("statusCode").asInt(), eventFile);
+        assertEquals("application/json", response.get("headers").get("content-type").asText());
+        assertEquals(result, Payloads.JSON.readTree(response.get("body").asText()).get("result").asText(), eventFile);
+    }
+
+    private JsonNode respond(String event) throws Exception {
+        RuntimeApiServer.Outcome outcome = runtimeApi.invoke(event, TIMEOUT, function.exited());
+        assertFalse(outcome.error(), () -> "invocation error: " + outcome.body() + "\n" + output());
+        return Payloads.JSON.readTree(outcome.body());
+    }
+
+    private String output() {
+        try {
+            return function.output();
+        } catch (Exception e) {
+            return "(no output: " + e + ")";
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.github.vapisessionwebhook.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * {@code target/function.zip}, unpacked as Lambda unpacks it into its task root, and run in a
+ * separate JVM by AWS's Lambda Java runtime interface client (what AWS's Java base images run),
+ * with the handler and environment read from {@code template.yaml}'s JVM packaging.
+ */
+public final class PackagedFunction implements AutoCloseable {
+
+    public static final Path ZIP = Path.of("target", "function.zip");
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
+    private final Process process;
+    private final Path log;
+
+    private PackagedFunction(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** The JVM packaging's handler, runtime and environment as {@code template.yaml} declares them. */
+    public record Deployment(String runtime, String handler, Map<String, String> environment) {
+
+        public static Deployment fromTemplate() {
+            JsonNode template = Template.load();
+            JsonNode function = Template.resource("WebhookFunction");
+            JsonNode globals = template.path("Globals").path("Function");
+            JsonNode parameters = template.path("Parameters");
+            Map<String, String> environment = new LinkedHashMap<>();
+            for (JsonNode variables : List.of(globals.path("Environment").path("Variables"),
+                    function.path("Environment").path("Variables"))) {
+                variables.properties().forEach(variable -> {
+                    String value = jvmBranch(variable.getValue());
+                    // A !Ref to a template parameter deploys the parameter's default.
+                    JsonNode parameter = value == null ? null : parameters.get(value);
+                    if (parameter != null) {
+                        value = parameter.path("Default").asText();
+                    }
+                    if (value != null) {
+                        environment.put(variable.getKey(), value);
+                    }
+                });
+            }
+            return new Deployment(jvmBranch(function.path("Runtime")), jvmBranch(function.path("Handler")), environment);
+        }
+
+        /** Resolves {@code !If [IsNative, native, jvm]} to the JVM value; {@code AWS::NoValue} is absent. */
+        private static String jvmBranch(JsonNode value) {
+            JsonNode chosen = value.isArray() && value.size() == 3 && "IsNative".equals(value.get(0).asText())
+                    ? value.get(2)
+                    : value;
+            String text = chosen.isValueNode() ? chosen.asText() : null;
+            return "AWS::NoValue".equals(text) ? null : text;
+        }
+    }
+
+    /**
+     * Starts the function: unpacks the zip into {@code taskRoot}, then launches the runtime interface
+     * client there (it loads the code from its working directory, as from /var/task on Lambda).
+     */
+    public static PackagedFunction start(Deployment deployment, String runtimeApi, Map<String, String> overrides, Path taskRoot)
+            throws IOException {
+        unzip(ZIP, taskRoot);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(runtimeClientClasspath());
+        command.add(RIC_MAIN);
+        command.add(deployment.handler());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("QUARKUS_") || name.startsWith("VAPI_"));
+        environment.putAll(deployment.environment());
+        environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        environment.put("AWS_REGION", DynamoDbLocal.REGION);
+        environment.put("AWS_ACCESS_KEY_ID", "local");
+        environment.put("AWS_SECRET_ACCESS_KEY", "local");
+        environment.put("AWS_LAMBDA_FUNCTION_NAME", "vapi-session-webhook");
+        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        environment.putAll(overrides);
+        Path log = taskRoot.resolveSibling(taskRoot.getFileName() + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        return new PackagedFunction(builder.start(), log);
+    }
+
+    /** What the function printed (stdout and stderr: on Lambda, its CloudWatch log). */
+    public String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** Completes if the function's process ends (it should not while events keep coming). */
+    public java.util.concurrent.CompletableFuture<String> exited() {
+        return process.onExit().thenApply(ended -> "function process exited with " + ended.exitValue());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    /** The runtime client's jars, taken from this test JVM's classpath (test-scoped dependencies). */
+    private static String runtimeClientClasspath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
+                        || entry.contains("aws-lambda-java-core")
+                        || entry.contains("aws-lambda-java-serialization")
+                        || entry.contains("utils-lite"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static void unzip(Path zip, Path target) throws IOException {
+        Files.createDirectories(target);
+        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                Path destination = target.resolve(entry.getName()).normalize();
+                if (!destination.startsWith(target)) {
+                    throw new IOException("zip entry outside the task root: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(destination);
+                } else {
+                    Files.createDirectories(destination.getParent());
+                    Files.copy(entries, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
