@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,7 @@ public final class EpochMillisOrIsoInstant {
     private EpochMillisOrIsoInstant() {
     }
 
+    @RegisterForReflection
     public static final class Deserializer extends StdDeserializer<Instant> {
 
         public Deserializer() {
@@ -54,6 +56,7 @@ public final class EpochMillisOrIsoInstant {
         }
     }
 
+    @RegisterForReflection
     public static final class Serializer extends StdSerializer<Instant> {
 
         public Serializer() {

@@ -2,6 +2,7 @@ package io.github.vapisessionwebhook.vapi;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The phone number a message or session refers to: one of Vapi's five providers, chosen by
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * Real payloads carry the stored entity, so the entity's {@code id}, {@code orgId}, times and
  * {@code status} are modelled besides the create-DTO fields.
  */
+@RegisterForReflection
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "provider",
         visible = true, defaultImpl = UnknownPhoneNumber.class)
 @JsonSubTypes({

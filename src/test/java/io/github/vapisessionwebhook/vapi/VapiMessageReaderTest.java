@@ -1,0 +1,126 @@
+package io.github.vapisessionwebhook.vapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.vapisessionwebhook.session.SessionEventType;
+import io.github.vapisessionwebhook.support.Payloads;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** Binding what Vapi sends, including the drift real payloads show. */
+class VapiMessageReaderTest {
+
+    private final VapiMessageReader reader = new VapiMessageReader();
+
+    private SessionMessage bind(String json) {
+        VapiMessage message = reader.read(reader.parse(json.getBytes(StandardCharsets.UTF_8)));
+        return assertInstanceOf(VapiMessage.SessionEvent.class, message).message();
+    }
+
+    @Test
+    void specExamplesBind() {
+        SessionMessage full = bind(Payloads.text(Payloads.resource("session-created.full.json")));
+        assertEquals("00000000-0000-4000-8000-000000000001", full.session().id());
+        assertEquals(Instant.parse("2026-08-01T12:00:00Z"), full.session().updatedAt());
+        assertEquals(SessionStatus.ACTIVE, full.session().status());
+        assertEquals(86_400L, full.session().expirationSeconds());
+        assertEquals(BigDecimal.ZERO, full.session().cost());
+        VapiPhoneNumber phone = assertInstanceOf(VapiPhoneNumber.class, full.phoneNumber());
+        assertEquals("+15555550100", phone.number());
+        assertEquals("Support Assistant", full.assistant().name());
+        assertEquals("gpt-4o", full.assistant().model().model());
+        assertEquals(Instant.ofEpochMilli(1785585600123L), full.timestamp());
+        assertNull(full.assistantVersion());
+
+        SessionMessage minimal = bind(Payloads.text(Payloads.resource("session-created.minimal.json")));
+        assertEquals("00000000-0000-4000-8000-0000000000aa", minimal.session().orgId());
+        assertNull(minimal.phoneNumber());
+        assertNull(minimal.timestamp());
+    }
+
+    @Test
+    void driftIsToleratedAndKept() {
+        SessionMessage message = bind("""
+                {"message":{"type":"session.updated","timestamp":"2025-03-01T10:00:00.5Z","brandNew":{"a":[1,2]},
+                 "phoneNumber":{"provider":"acme-telecom","id":"pn-9","number":"+15555550111","region":"eu"},
+                 "customer":null,"call":{"id":"call-1","endedReason":"pipeline-error-some-new-reason","status":"warping","extra":1},
+                 "session":{"id":"s-1","orgId":"o-1","createdAt":"2026-08-01T12:00:00Z","updatedAt":"2026-08-01T12:00:01.250+02:00",
+                  "status":"archived","expirationSeconds":8.64E4,"cost":1.5e-3,"messages":[{"role":"user","content":"hi"}],
+                  "name":null,"futureField":{"nested":true}}}}""");
+        assertEquals(Instant.parse("2025-03-01T10:00:00.500Z"), message.timestamp());
+        assertTrue(message.unknown().containsKey("brandNew"));
+        UnknownPhoneNumber phone = assertInstanceOf(UnknownPhoneNumber.class, message.phoneNumber());
+        assertEquals("acme-telecom", phone.provider());
+        assertEquals("eu", phone.unknown().get("region").asText());
+        assertNull(message.customer());
+        assertEquals("pipeline-error-some-new-reason", message.call().endedReason());
+        assertEquals(1, message.call().unknown().get("extra").asInt());
+        assertEquals("archived", message.session().status().value());
+        assertFalse(message.session().status().isKnown());
+        assertEquals(86_400L, message.session().expirationSeconds());
+        assertEquals(new BigDecimal("0.0015"), message.session().cost());
+        assertEquals(Instant.parse("2026-08-01T10:00:01.250Z"), message.session().updatedAt());
+        assertTrue(message.session().unknown().get("futureField").get("nested").asBoolean());
+    }
+
+    @Test
+    void everyProviderIsChosenByItsName() {
+        String[][] providers = {
+            {"byo-phone-number", "ByoPhoneNumber"}, {"twilio", "TwilioPhoneNumber"}, {"vonage", "VonagePhoneNumber"},
+            {"vapi", "VapiPhoneNumber"}, {"telnyx", "TelnyxPhoneNumber"}, {null, "UnknownPhoneNumber"}};
+        for (String[] provider : providers) {
+            String phone = provider[0] == null ? "{\"id\":\"p\"}" : "{\"provider\":\"" + provider[0] + "\",\"id\":\"p\"}";
+            SessionMessage message = bind("{\"message\":{\"type\":\"session.created\",\"phoneNumber\":" + phone
+                    + ",\"session\":{\"id\":\"s\",\"orgId\":\"o\",\"createdAt\":\"2026-08-01T12:00:00Z\",\"updatedAt\":\"2026-08-01T12:00:00Z\"}}}");
+            assertEquals(provider[1], message.phoneNumber().getClass().getSimpleName());
+            assertEquals(provider[0], message.phoneNumber().provider());
+        }
+    }
+
+    @Test
+    void secretsNeverShowInToString() {
+        SessionMessage message = bind("""
+                {"message":{"type":"session.created",
+                 "phoneNumber":{"provider":"twilio","id":"pn","number":"+1555","twilioAccountSid":"AC1",
+                   "twilioAuthToken":"canary-auth-token","twilioApiSecret":"canary-api-secret",
+                   "server":{"url":"https://x","headers":{"Authorization":"canary-header"}}},
+                 "assistant":{"name":"a","credentials":[{"provider":"openai","apiKey":"canary-api-key"}],
+                   "model":{"provider":"openai","model":"gpt","apiKey":"canary-model-key"}},
+                 "customer":{"number":"+15555550123","email":"canary@example.com"},
+                 "session":{"id":"s","orgId":"o","createdAt":"2026-08-01T12:00:00Z","updatedAt":"2026-08-01T12:00:00Z",
+                   "phoneNumber":{"twilioAuthToken":"canary-session-token"},
+                   "assistantOverrides":{"credentials":[{"apiKey":"canary-override-key"}]}}}}""");
+        String printed = message.toString();
+        assertFalse(printed.contains("canary"), printed);
+        assertFalse(printed.contains("+15555550123"), printed);
+        TwilioPhoneNumber twilio = assertInstanceOf(TwilioPhoneNumber.class, message.phoneNumber());
+        assertEquals("canary-auth-token", twilio.twilioAuthToken().value(), "kept for the model, never printed");
+    }
+
+    @Test
+    void otherTypesAreNotBound() {
+        VapiMessage other = reader.read(reader.parse("{\"message\":{\"type\":\"end-of-call-report\",\"call\":[]}}"
+                .getBytes(StandardCharsets.UTF_8)));
+        assertEquals(new VapiMessage.Other("end-of-call-report"), other);
+        assertEquals(SessionEventType.DELETED, SessionEventType.fromWireName("session.deleted").orElseThrow());
+    }
+
+    @Test
+    void malformedFieldsNameTheirPathNotTheirValue() {
+        InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> bind(
+                "{\"message\":{\"type\":\"session.created\",\"session\":{\"id\":\"s\",\"orgId\":\"o\","
+                        + "\"createdAt\":\"2026-08-01T12:00:00Z\",\"updatedAt\":\"secret-looking-value\"}}}"));
+        assertEquals("message.session.updatedAt: must be an ISO-8601 date-time", e.getMessage());
+        InvalidMessageException nested = assertThrows(InvalidMessageException.class, () -> bind(
+                "{\"message\":{\"type\":\"session.created\",\"phoneNumber\":{\"provider\":\"twilio\",\"createdAt\":[]},"
+                        + "\"session\":{\"id\":\"s\",\"orgId\":\"o\",\"createdAt\":\"2026-08-01T12:00:00Z\",\"updatedAt\":\"2026-08-01T12:00:00Z\"}}}"));
+        assertEquals("message.phoneNumber.createdAt: must be an ISO-8601 date-time", nested.getMessage());
+    }
+}
