@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The webhook's decisions, in order: method, size, authentication, parsing, then recording. Nothing
- * is parsed before authentication passes and nothing is stored unless every check passed.
+ * is parsed before authentication passes and nothing is stored unless every check passed. Direct
+ * invocations skip authentication: only a caller AWS IAM allowed to invoke the function gets there.
  */
 @ApplicationScoped
 public class WebhookProcessor {
@@ -23,11 +24,14 @@ public class WebhookProcessor {
     private final VapiMessageReader reader;
     private final SessionRecorder recorder;
     private final WebhookConfig config;
+    private final WebhookAuthenticator authenticator;
 
-    public WebhookProcessor(VapiMessageReader reader, SessionRecorder recorder, WebhookConfig config) {
+    public WebhookProcessor(VapiMessageReader reader, SessionRecorder recorder, WebhookConfig config,
+            WebhookAuthenticator authenticator) {
         this.reader = reader;
         this.recorder = recorder;
         this.config = config;
+        this.authenticator = authenticator;
     }
 
     public WebhookOutcome process(InboundEvent event) {
@@ -52,6 +56,9 @@ public class WebhookProcessor {
         byte[] body = bodyBytes(delivery);
         if (body.length > config.maxBodyBytes()) {
             return new WebhookOutcome.Rejected(WebhookError.PAYLOAD_TOO_LARGE, null);
+        }
+        if (!authenticator.authenticate(delivery.headers(), body)) {
+            return new WebhookOutcome.Rejected(WebhookError.UNAUTHORIZED, null);
         }
         return handle(reader.parse(body));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.DynamoDbLocal;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -29,6 +30,7 @@ class PackagedFunctionIT {
 
     private static final String TABLE = "vapi-sessions-packaged";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String SECRET = "packaged-test-secret";
 
     private RuntimeApiServer runtimeApi;
     private PackagedFunction function;
@@ -41,7 +43,9 @@ class PackagedFunctionIT {
         runtimeApi = new RuntimeApiServer();
         PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
         assertEquals("java21", deployment.runtime(), "template runtime for the JVM packaging");
+        assertEquals("bearer", deployment.environment().get("VAPI_WEBHOOK_AUTH"), "template default");
         function = PackagedFunction.start(deployment, runtimeApi.address(), Map.of(
+                "VAPI_WEBHOOK_SECRET", SECRET,
                 "VAPI_SESSIONS_TABLE", TABLE,
                 "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString()),
                 Files.createTempDirectory(Path.of("target"), "task-root"));
@@ -75,9 +79,16 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void unauthenticatedGatewayRequestsAreRefused() throws Exception {
+        JsonNode response = respond(Payloads.text(Payloads.event("http-api-session-created.json")));
+        assertEquals(401, response.get("statusCode").asInt());
+        assertEquals("{\"error\":\"unauthorized\"}", response.get("body").asText());
+    }
+
+    @Test
     void badInputIsAnsweredNotAnInvocationError() throws Exception {
-        JsonNode event = Payloads.event("http-api-session-created.json");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) event).put("body", "{not json");
+        ObjectNode event = authorised(Payloads.event("http-api-session-created.json"));
+        event.put("body", "{not json");
         JsonNode response = respond(Payloads.text(event));
         assertEquals(400, response.get("statusCode").asInt());
         assertEquals("invalid_json", Payloads.JSON.readTree(response.get("body").asText()).get("error").asText());
@@ -87,8 +98,16 @@ class PackagedFunctionIT {
         assertTrue(function.isAlive());
     }
 
+    /** Adds the bearer secret to a gateway event; a direct event needs none (IAM authorises it). */
+    private static ObjectNode authorised(ObjectNode event) {
+        if (event.has("requestContext")) {
+            ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + SECRET);
+        }
+        return event;
+    }
+
     private void assertResult(String eventFile, int status, String result) throws Exception {
-        JsonNode response = respond(Payloads.text(Payloads.event(eventFile)));
+        JsonNode response = respond(Payloads.text(authorised(Payloads.event(eventFile))));
         assertEquals(status, response.get("statusCode").asInt(), eventFile);
         assertEquals("application/json", response.get("headers").get("content-type").asText());
         assertEquals(result, Payloads.JSON.readTree(response.get("body").asText()).get("result").asText(), eventFile);

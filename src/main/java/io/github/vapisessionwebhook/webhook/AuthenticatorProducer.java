@@ -1,0 +1,58 @@
+package io.github.vapisessionwebhook.webhook;
+
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the authenticator at start-up, so that a misconfiguration stops the function before it
+ * takes any event: it never runs open by accident.
+ */
+public class AuthenticatorProducer {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticatorProducer.class);
+
+    @Produces
+    @Singleton
+    @Startup
+    WebhookAuthenticator authenticator(WebhookConfig config, Clock clock) {
+        WebhookConfig.AuthMode mode = config.auth().orElseGet(() -> {
+            if (config.secret().isEmpty()) {
+                throw new IllegalStateException("VAPI_WEBHOOK_AUTH is not set: set it to bearer or hmac (with "
+                        + "VAPI_WEBHOOK_SECRET), or to none to accept unauthenticated requests");
+            }
+            return WebhookConfig.AuthMode.bearer;
+        });
+        LOG.infof("webhook authentication: %s", mode);
+        return switch (mode) {
+            case none -> {
+                LOG.warn("VAPI_WEBHOOK_AUTH=none: anyone who knows the URL can write session records");
+                yield new OpenAuthenticator();
+            }
+            case bearer -> new BearerAuthenticator(requireSecret(config, mode), config.bearerHeader(),
+                    config.bearerPrefix(), config.legacySecretHeader());
+            case hmac -> new HmacAuthenticator(hmacKey(config), config, clock);
+        };
+    }
+
+    private static byte[] hmacKey(WebhookConfig config) {
+        String secret = requireSecret(config, WebhookConfig.AuthMode.hmac);
+        if (!config.hmacSecretBase64()) {
+            return secret.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(secret.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("VAPI_WEBHOOK_SECRET is not valid base64 (VAPI_WEBHOOK_HMAC_SECRET_BASE64=true)");
+        }
+    }
+
+    private static String requireSecret(WebhookConfig config, WebhookConfig.AuthMode mode) {
+        return config.secret().filter(secret -> !secret.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "VAPI_WEBHOOK_AUTH=" + mode + " needs VAPI_WEBHOOK_SECRET, which is not set"));
+    }
+}

@@ -1,0 +1,10 @@
+package io.github.vapisessionwebhook.webhook;
+
+/** {@code VAPI_WEBHOOK_AUTH=none}: every delivery is accepted. Only ever chosen explicitly. */
+public final class OpenAuthenticator implements WebhookAuthenticator {
+
+    @Override
+    public boolean authenticate(Headers headers, byte[] body) {
+        return true;
+    }
+}
