@@ -143,6 +143,19 @@ public record SessionRecord(
         return deleted || updatedAt.isAfter(stored.updatedAt);
     }
 
+    /** Phone numbers and names are personal data: present or not, never their value. */
+    @Override
+    public String toString() {
+        return "SessionRecord[sessionId=" + sessionId + ", updatedAt=" + updatedAt + ", lastEventType=" + lastEventType
+                + ", deleted=" + deleted + ", assistantId=" + assistantId
+                + ", customerNumber=" + mask(customerNumber) + ", customerName=" + mask(customerName)
+                + ", phoneNumber=" + mask(phoneNumber) + "]";
+    }
+
+    private static String mask(String value) {
+        return value == null ? "absent" : "***";
+    }
+
     private static void put(Map<String, Object> attributes, String name, Object value) {
         if (value != null) {
             attributes.put(name, value);

@@ -9,7 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.github.vapisessionwebhook.session.SessionEventType;
 import jakarta.enterprise.context.ApplicationScoped;
+import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -34,15 +40,31 @@ public class VapiMessageReader {
         return mapper;
     }
 
-    /** Parses raw body bytes (UTF-8 JSON). */
+    /**
+     * Parses raw body bytes. The bytes are decoded as strict UTF-8 first: Jackson's own decoder lets
+     * overlong and other malformed sequences through, and those are a classic way to smuggle text
+     * past filters.
+     */
     public JsonNode parse(byte[] body) {
         if (body.length == 0) {
             throw InvalidMessageException.invalidJson("the body is empty");
         }
+        CharBuffer text;
         try {
-            JsonNode root = mapper.readTree(body);
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw InvalidMessageException.invalidJson("the body is not valid UTF-8");
+        }
+        try (JsonParser parser = mapper.getFactory().createParser(text.array(), text.arrayOffset(), text.remaining())) {
+            JsonNode root = mapper.readTree(parser);
             if (root == null || root.isMissingNode()) {
                 throw InvalidMessageException.invalidJson("the body is empty");
+            }
+            if (parser.nextToken() != null) {
+                throw InvalidMessageException.invalidJson("the body has content after its JSON value");
             }
             return root;
         } catch (StreamConstraintsException e) {
