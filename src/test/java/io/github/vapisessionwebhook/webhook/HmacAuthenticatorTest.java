@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vapisessionwebhook.support.WebhookConfigs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

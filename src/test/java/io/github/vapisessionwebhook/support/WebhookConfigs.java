@@ -1,16 +1,17 @@
-package io.github.vapisessionwebhook.webhook;
+package io.github.vapisessionwebhook.support;
 
+import io.github.vapisessionwebhook.webhook.WebhookConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.Map;
 
 /** A {@link WebhookConfig} from properties, with the same defaults as the deployed function. */
-final class WebhookConfigs {
+public final class WebhookConfigs {
 
     private WebhookConfigs() {
     }
 
-    static WebhookConfig of(Map<String, String> properties) {
+    public static WebhookConfig of(Map<String, String> properties) {
         return new SmallRyeConfigBuilder()
                 .withMapping(WebhookConfig.class)
                 .withSources(new PropertiesConfigSource(properties, "test", 500))
