@@ -58,7 +58,20 @@ public class VapiMessageReader {
         } catch (CharacterCodingException e) {
             throw InvalidMessageException.invalidJson("the body is not valid UTF-8");
         }
-        try (JsonParser parser = mapper.getFactory().createParser(text.array(), text.arrayOffset(), text.remaining())) {
+        return parse(text.array(), text.arrayOffset(), text.remaining());
+    }
+
+    /** Parses a body that is already text (a gateway body that was not base64-encoded). */
+    public JsonNode parse(String body) {
+        if (body.isEmpty()) {
+            throw InvalidMessageException.invalidJson("the body is empty");
+        }
+        char[] text = body.toCharArray();
+        return parse(text, 0, text.length);
+    }
+
+    private JsonNode parse(char[] text, int offset, int length) {
+        try (JsonParser parser = mapper.getFactory().createParser(text, offset, length)) {
             JsonNode root = mapper.readTree(parser);
             if (root == null || root.isMissingNode()) {
                 throw InvalidMessageException.invalidJson("the body is empty");

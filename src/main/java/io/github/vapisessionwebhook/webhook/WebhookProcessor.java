@@ -60,7 +60,11 @@ public class WebhookProcessor {
         if (!authenticator.authenticate(delivery.headers(), body)) {
             return new WebhookOutcome.Rejected(WebhookError.UNAUTHORIZED, null);
         }
-        return handle(reader.parse(body));
+        // A plain gateway body is already text (decoded from the event's JSON): parse it as such
+        // rather than decoding its bytes again. Base64 bodies are raw bytes and get strict UTF-8.
+        return handle(delivery.base64Encoded() || delivery.body() == null
+                ? reader.parse(body)
+                : reader.parse(delivery.body()));
     }
 
     private WebhookOutcome handle(JsonNode body) {

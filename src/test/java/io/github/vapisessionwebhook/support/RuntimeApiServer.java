@@ -35,14 +35,27 @@ public final class RuntimeApiServer implements AutoCloseable {
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private volatile boolean closed;
 
-    /** What the function answered: its response, or an invocation error. */
-    public record Outcome(boolean error, String body) {
+    /**
+     * What the function answered: its response, or an invocation error; with when the event was
+     * handed to the function and when its answer arrived ({@link System#nanoTime()}).
+     */
+    public record Outcome(boolean error, String body, long deliveredNanos, long answeredNanos) {
+
+        public long latencyNanos() {
+            return answeredNanos - deliveredNanos;
+        }
     }
 
     private record Invocation(String requestId, String event) {
     }
 
+    private final Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
+    private volatile long firstPollNanos;
+
     public RuntimeApiServer() throws IOException {
+        // Without it the JDK server's separate header and body writes meet the client's delayed ACK:
+        // about 40 ms on every event, which is this harness, not the function.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PREFIX, this::handle);
         server.setExecutor(executor);
@@ -61,8 +74,8 @@ public final class RuntimeApiServer implements AutoCloseable {
         inFlight.put(requestId, outcome);
         pending.add(new Invocation(requestId, event));
         return CompletableFuture.anyOf(outcome,
-                        initError.thenApply(error -> new Outcome(true, "init error: " + error)),
-                        abort.thenApply(reason -> new Outcome(true, reason)))
+                        initError.thenApply(error -> new Outcome(true, "init error: " + error, 0, 0)),
+                        abort.thenApply(reason -> new Outcome(true, reason, 0, 0)))
                 .thenApply(Outcome.class::cast)
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -87,7 +100,10 @@ public final class RuntimeApiServer implements AutoCloseable {
                     reply(exchange, 400, "{\"errorMessage\":\"unknown request id\"}");
                     return;
                 }
-                outcome.complete(new Outcome(parts[2].equals("error"), body));
+                long answered = System.nanoTime();
+                outcome.complete(new Outcome(parts[2].equals("error"), body,
+                        deliveredAt.getOrDefault(parts[1], answered), answered));
+                deliveredAt.remove(parts[1]);
                 reply(exchange, 202, "{\"status\":\"OK\"}");
             } else {
                 reply(exchange, 404, "{}");
@@ -95,7 +111,15 @@ public final class RuntimeApiServer implements AutoCloseable {
         }
     }
 
+    /** When the function first asked for an event: its initialisation was done ({@link System#nanoTime()}). */
+    public long firstPollNanos() {
+        return firstPollNanos;
+    }
+
     private void next(HttpExchange exchange) throws IOException {
+        if (firstPollNanos == 0) {
+            firstPollNanos = System.nanoTime();
+        }
         Invocation invocation = null;
         while (invocation == null && !closed) {
             try {
@@ -115,6 +139,7 @@ public final class RuntimeApiServer implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
                 "arn:aws:lambda:us-east-1:123456789012:function:vapi-session-webhook");
         exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+        deliveredAt.put(invocation.requestId(), System.nanoTime());
         reply(exchange, 200, invocation.event());
     }
 

@@ -1,0 +1,129 @@
+package io.github.vapisessionwebhook.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.support.DynamoDbLocal;
+import io.github.vapisessionwebhook.support.PackagedFunction;
+import io.github.vapisessionwebhook.support.Payloads;
+import io.github.vapisessionwebhook.support.RuntimeApiServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cold starts and warm throughput of target/function.zip under the Lambda runtime interface client,
+ * as in the packaged test: one JVM per run, events through a Runtime API endpoint.
+ */
+final class PackagedRuns {
+
+    private static final Pattern QUARKUS_BOOT = Pattern.compile("started in ([0-9.]+)s");
+    private static final String SECRET = "bench-secret";
+
+    /** One cold start: launch to first response, split into phases, plus warm latency and peak RSS. */
+    record ColdStart(double launchToFirstResponseMs, double initMs, double quarkusBootMs, double firstEventMs,
+            double warmEventMs, long peakRssKb) {
+
+        double jvmAndRuntimeClientMs() {
+            return initMs - quarkusBootMs;
+        }
+    }
+
+    /** Warm throughput over many sequential events. */
+    record Throughput(int events, double eventsPerSecond, double p50Ms, double p99Ms) {
+    }
+
+    private PackagedRuns() {
+    }
+
+    static ColdStart coldStart(String store, Map<String, String> extraEnvironment) throws Exception {
+        Map<String, String> environment = environment(store);
+        environment.putAll(extraEnvironment);
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
+            long launched = System.nanoTime();
+            try (PackagedFunction function = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(),
+                    runtimeApi.address(), environment, Files.createTempDirectory(Path.of("target"), "bench-task"))) {
+                RuntimeApiServer.Outcome first = invoke(runtimeApi, function, event(UUID.randomUUID().toString()));
+                double[] warm = new double[5];
+                for (int i = 0; i < warm.length; i++) {
+                    warm[i] = invoke(runtimeApi, function, event(UUID.randomUUID().toString())).latencyNanos() / 1e6;
+                }
+                Arrays.sort(warm);
+                Matcher boot = QUARKUS_BOOT.matcher(function.output());
+                double bootMs = boot.find() ? Double.parseDouble(boot.group(1)) * 1000 : Double.NaN;
+                return new ColdStart((first.answeredNanos() - launched) / 1e6, (runtimeApi.firstPollNanos() - launched) / 1e6,
+                        bootMs, first.latencyNanos() / 1e6, warm[warm.length / 2], peakRssKb(function.pid()));
+            }
+        }
+    }
+
+    static Throughput throughput(String store, int events) throws Exception {
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
+                PackagedFunction function = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(),
+                        runtimeApi.address(), environment(store), Files.createTempDirectory(Path.of("target"), "bench-task"))) {
+            List<String> sessions = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                sessions.add(UUID.randomUUID().toString());
+            }
+            for (int i = 0; i < 200; i++) {
+                invoke(runtimeApi, function, event(sessions.get(i % sessions.size())));
+            }
+            double[] latencies = new double[events];
+            long started = System.nanoTime();
+            for (int i = 0; i < events; i++) {
+                latencies[i] = invoke(runtimeApi, function, event(sessions.get(i % sessions.size()))).latencyNanos() / 1e6;
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Arrays.sort(latencies);
+            return new Throughput(events, events / seconds, latencies[events / 2], latencies[(int) (events * 0.99)]);
+        }
+    }
+
+    private static RuntimeApiServer.Outcome invoke(RuntimeApiServer runtimeApi, PackagedFunction function, String event)
+            throws Exception {
+        RuntimeApiServer.Outcome outcome = runtimeApi.invoke(event, Duration.ofSeconds(60), function.exited());
+        JsonNode response = Payloads.JSON.readTree(outcome.body());
+        if (outcome.error() || response.path("statusCode").asInt() != 200) {
+            throw new IllegalStateException("benchmark event failed: " + outcome.body() + "\n" + function.output());
+        }
+        return outcome;
+    }
+
+    private static Map<String, String> environment(String store) {
+        Map<String, String> environment = new HashMap<>(Map.of("VAPI_WEBHOOK_SECRET", SECRET, "VAPI_SESSIONS_STORE", store));
+        if (store.equals("dynamodb")) {
+            DynamoDbLocal local = DynamoDbLocal.start();
+            environment.put("VAPI_SESSIONS_TABLE", DynamoDbLocal.TABLE);
+            environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", local.endpoint().toString());
+        }
+        return environment;
+    }
+
+    /** A session.created through the HTTP API, authenticated as Vapi would. */
+    private static String event(String sessionId) {
+        ObjectNode gateway = Payloads.event("http-api-session-created.json");
+        gateway.put("body", Payloads.text(Payloads.session("session.created", sessionId, "2026-08-01T12:00:00.000Z")));
+        ((ObjectNode) gateway.get("headers")).put("authorization", "Bearer " + SECRET);
+        return Payloads.text(gateway);
+    }
+
+    private static long peakRssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+}
