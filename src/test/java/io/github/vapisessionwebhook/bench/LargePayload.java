@@ -19,9 +19,9 @@ final class LargePayload {
         ObjectNode model = (ObjectNode) assistant.get("model");
         model.put("temperature", 0.3).put("maxTokens", 800);
         model.putArray("messages").addObject().put("role", "system")
-                .put("content", "You are the support assistant of Acme. Be brief, polite and precise. ".repeat(110));
+                .put("content", "You are the support assistant of Acme. Be brief, polite and precise. ".repeat(200));
         ArrayNode tools = model.putArray("tools");
-        for (int i = 0; i < 28; i++) {
+        for (int i = 0; i < 50; i++) {
             ObjectNode function = tools.addObject().put("type", "function").putObject("function");
             function.put("name", "lookup_record_" + i).put("description", "Looks up a customer record of kind " + i
                     + " by its identifier and returns the fields the agent may read back to the caller.");
