@@ -15,13 +15,16 @@ public class SessionRepositoryProducer {
 
     @Produces
     @ApplicationScoped
-    SessionRepository repository(SessionsConfig config, Instance<DynamoDbClient> dynamoDb) {
+    SessionRepository repository(SessionsConfig config, Instance<DynamoDbClient> dynamoDb, Instance<LocalDynamoDb> local) {
         if (config.retentionDays() < 0) {
             throw new IllegalArgumentException("VAPI_SESSIONS_RETENTION_DAYS must be 0 (keep forever) or more");
         }
         LOG.infof("session store: %s", config.store());
         if (config.store() == SessionsConfig.Store.memory) {
             return new InMemorySessionRepository();
+        }
+        if (local.isResolvable()) {
+            local.get().ensureStarted();
         }
         // The client is only built when DynamoDB is the store: a memory run needs no AWS set-up.
         return new DynamoDbSessionRepository(dynamoDb.get(), config.table(), Duration.ofDays(config.retentionDays()));

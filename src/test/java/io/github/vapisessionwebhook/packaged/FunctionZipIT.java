@@ -28,6 +28,8 @@ class FunctionZipIT {
                             || name.contains("jackson-dataformat-yaml"))
                     .toList();
             assertEquals(List.of(), testOnly);
+            assertTrue(zip.getEntry("io/github/vapisessionwebhook/store/dev/DevEmbeddedDynamoDb.class") == null,
+                    "the dev-only DynamoDB starter is not shipped");
             assertTrue(zip.getEntry("io/github/vapisessionwebhook/function/SessionWebhookFunction.class") != null);
         }
     }

@@ -13,6 +13,7 @@ import io.github.vapisessionwebhook.support.RuntimeApiServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +36,13 @@ class PackagedFunctionIT {
     private RuntimeApiServer runtimeApi;
     private PackagedFunction function;
     private DynamoDbLocal dynamoDb;
+    private List<String> tablesBefore;
 
     @BeforeAll
     void start() throws Exception {
         dynamoDb = DynamoDbLocal.start();
         dynamoDb.createTable(TABLE);
+        tablesBefore = dynamoDb.client().listTables().tableNames();
         runtimeApi = new RuntimeApiServer();
         PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
         assertEquals("java21", deployment.runtime(), "template runtime for the JVM packaging");
@@ -76,6 +79,7 @@ class PackagedFunctionIT {
         assertEquals("2026-08-01T12:10:00.000Z", item.get("updatedAt").s());
         assertEquals("+15555550100", item.get("phoneNumber").s());
         assertTrue(function.isAlive());
+        assertEquals(tablesBefore, dynamoDb.client().listTables().tableNames(), "a deployed function creates no table");
     }
 
     @Test
