@@ -73,7 +73,7 @@ public class SnapStartPriming implements Resource {
 
     /** One pass over the hot path, storing nothing. */
     void prime() {
-        VapiMessage message = reader.read(reader.parse(sample()));
+        VapiMessage message = reader.read(sample());
         if (message instanceof VapiMessage.SessionEvent event) {
             SessionRecordMapper.toRecord(event.eventType(), event.message(), Instant.now());
             new GatewayResponses(reader.mapper()).of(

@@ -29,7 +29,7 @@ public record SessionMessage(
         Assistant assistant,
         RawJson artifact,
         RawJson chat,
-        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknown) {
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknown) implements ServerMessage {
 
     public SessionMessage {
         unknown = UnknownProperties.of(unknown);

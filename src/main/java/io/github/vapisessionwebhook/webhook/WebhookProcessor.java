@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vapisessionwebhook.session.SessionRecorder;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import io.github.vapisessionwebhook.vapi.InvalidMessageException;
@@ -39,7 +38,7 @@ public class WebhookProcessor {
             if (event instanceof InboundEvent.HttpDelivery delivery) {
                 return processHttp(delivery);
             }
-            return handle(((InboundEvent.DirectInvocation) event).body());
+            return handle(reader.read(((InboundEvent.DirectInvocation) event).body()));
         } catch (InvalidMessageException e) {
             return new WebhookOutcome.Rejected(
                     e.isInvalidJson() ? WebhookError.INVALID_JSON : WebhookError.INVALID_MESSAGE, e.getMessage());
@@ -63,12 +62,11 @@ public class WebhookProcessor {
         // A plain gateway body is already text (decoded from the event's JSON): parse it as such
         // rather than decoding its bytes again. Base64 bodies are raw bytes and get strict UTF-8.
         return handle(delivery.base64Encoded() || delivery.body() == null
-                ? reader.parse(body)
-                : reader.parse(delivery.body()));
+                ? reader.read(body)
+                : reader.read(delivery.body()));
     }
 
-    private WebhookOutcome handle(JsonNode body) {
-        VapiMessage message = reader.read(body);
+    private WebhookOutcome handle(VapiMessage message) {
         if (message instanceof VapiMessage.SessionEvent session) {
             return new WebhookOutcome.Recorded(
                     session.type(),
