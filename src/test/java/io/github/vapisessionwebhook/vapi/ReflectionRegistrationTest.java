@@ -30,7 +30,7 @@ class ReflectionRegistrationTest {
 
     @Test
     void everyBoundClassIsRegistered() {
-        Set<Class<?>> reachable = reachableFrom(SessionMessage.class, GatewayResponse.class);
+        Set<Class<?>> reachable = reachableFrom(ServerMessageEnvelope.class, SessionMessage.class, GatewayResponse.class);
         Set<String> missing = new TreeSet<>();
         for (Class<?> type : reachable) {
             if (!type.isAnnotationPresent(RegisterForReflection.class)) {
@@ -41,6 +41,7 @@ class ReflectionRegistrationTest {
         assertTrue(reachable.size() > 15, "walked " + reachable);
         assertTrue(reachable.contains(EpochMillisOrIsoInstant.Deserializer.class));
         assertTrue(reachable.contains(UnknownPhoneNumber.class));
+        assertTrue(reachable.contains(OtherServerMessage.class));
     }
 
     private static Set<Class<?>> reachableFrom(Class<?>... roots) {
