@@ -1,6 +1,7 @@
 package io.github.vapisessionwebhook.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.vapisessionwebhook.webhook.Headers;
 import io.github.vapisessionwebhook.webhook.InboundEvent;
 import java.util.LinkedHashMap;
@@ -17,7 +18,9 @@ final class GatewayEventReader {
     private GatewayEventReader() {
     }
 
-    static InboundEvent read(JsonNode event) {
+    static InboundEvent read(JsonNode input) {
+        // An invocation with the payload `null` reaches the function as null.
+        JsonNode event = input == null ? NullNode.getInstance() : input;
         JsonNode requestContext = event.path("requestContext");
         String method = text(requestContext.path("http").path("method"));
         if (method == null) {

@@ -123,7 +123,7 @@ class ResponseContractTest {
     @ParameterizedTest
     @EnumSource(EventKind.class)
     void jsonThatIsNotAnObjectIsInvalidJson(EventKind kind) {
-        for (String body : new String[] {"[]", "\"text\"", "42", "[{\"message\":{}}]"}) {
+        for (String body : new String[] {"[]", "\"text\"", "42", "[{\"message\":{}}]", "null", "true"}) {
             Response response = invoke(kind.post(body));
             assertEquals(400, response.status(), body);
             assertEquals("invalid_json", response.field("error"), body);
