@@ -20,9 +20,9 @@ public class EventLog {
         String type = outcome.type();
         String sessionId = outcome instanceof WebhookOutcome.Recorded recorded ? recorded.sessionId() : null;
         String result = outcome.result();
-        putOrRemove("requestId", requestId);
-        putOrRemove("messageType", type);
-        putOrRemove("sessionId", sessionId);
+        putIfPresent("requestId", requestId);
+        putIfPresent("messageType", type);
+        putIfPresent("sessionId", sessionId);
         MDC.put("result", result);
         MDC.put("status", status);
         MDC.put("durationMs", durationNanos / 1_000_000.0);
@@ -39,10 +39,9 @@ public class EventLog {
         LOG.errorf("unexpected failure while handling an event: %s", e.getClass().getName());
     }
 
-    private static void putOrRemove(String key, String value) {
-        if (value == null) {
-            MDC.remove(key);
-        } else {
+    /** The MDC is cleared after every line, so an absent field needs no removal. */
+    private static void putIfPresent(String key, String value) {
+        if (value != null) {
             MDC.put(key, value);
         }
     }

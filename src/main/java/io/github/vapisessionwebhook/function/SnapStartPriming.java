@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.function;
 
-import io.github.vapisessionwebhook.session.SessionEventType;
 import io.github.vapisessionwebhook.session.SessionRecordMapper;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.WriteResult;
@@ -77,8 +76,7 @@ public class SnapStartPriming implements Resource {
         if (message instanceof VapiMessage.SessionEvent event) {
             SessionRecordMapper.toRecord(event.eventType(), event.message(), Instant.now());
             new GatewayResponses(reader.mapper()).of(
-                    new WebhookOutcome.Recorded(SessionEventType.CREATED.wireName(), event.message().session().id(),
-                            WriteResult.CREATED));
+                    new WebhookOutcome.Recorded(event.type(), event.message().session().id(), WriteResult.CREATED));
         }
         try {
             repository.findById(PRIMING_SESSION_ID);
