@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.function.Priming;
 import io.github.vapisessionwebhook.support.DynamoDbLocal;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -100,6 +101,19 @@ class PackagedFunctionIT {
         JsonNode notObject = respond("[1,2,3]");
         assertEquals(400, notObject.get("statusCode").asInt());
         assertTrue(function.isAlive());
+    }
+
+    @Test
+    void initPrimesTheStoreWithoutWritingToIt() throws Exception {
+        // Any answer means init has finished, and priming is part of init.
+        assertResult("http-api-status-update.json", 200, "ignored");
+        String output = output();
+        assertTrue(output.contains("priming took"), output);
+        assertFalse(output.contains("priming could not reach the store"), output);
+        assertTrue(output.indexOf("priming took") < output.indexOf("event handled"), "priming ran before the first event");
+        Map<String, AttributeValue> item = dynamoDb.client().getItem(get -> get.tableName(TABLE).consistentRead(true)
+                .key(Map.of("sessionId", AttributeValue.fromS(Priming.PRIMING_SESSION_ID)))).item();
+        assertTrue(item == null || item.isEmpty(), "priming stored nothing");
     }
 
     /** Adds the bearer secret to a gateway event; a direct event needs none (IAM authorises it). */

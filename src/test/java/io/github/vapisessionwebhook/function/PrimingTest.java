@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 
 /** Priming before a SnapStart snapshot reads the store once and writes nothing. */
 @QuarkusTest
-class SnapStartPrimingTest {
+class PrimingTest {
 
     @Inject
-    SnapStartPriming priming;
+    Priming priming;
 
     @Test
     void primingReadsOnceAndStoresNothing() {
         RecordingRepository recording = new RecordingRepository();
         QuarkusMock.installMockForType(recording, SessionRepository.class);
         priming.beforeCheckpoint(null);
-        assertEquals(List.of("findById " + SnapStartPriming.PRIMING_SESSION_ID), recording.calls);
+        assertEquals(List.of("findById " + Priming.PRIMING_SESSION_ID), recording.calls);
     }
 
     @Test

@@ -20,26 +20,27 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * SnapStart priming: before Lambda snapshots an initialised JVM function, runs the hot path once
- * (parse and bind a bundled session message, map it, build a response) and reads one key from the
- * store, so that the snapshot holds loaded classes, warmed Jackson caches and an initialised
- * DynamoDB client. Nothing is written. Without SnapStart no checkpoint happens and this is idle.
+ * Priming: runs the hot path once (parse and bind a bundled session message, map it, build a
+ * response) and reads one key from the store, storing nothing, so that the first real event does
+ * not pay for loading classes, warming Jackson and building the DynamoDB client. It runs during
+ * init ({@code vapi.prime-on-start}) and, with SnapStart, before the snapshot, which then holds it all.
  */
 @Startup
 @ApplicationScoped
-public class SnapStartPriming implements Resource {
+public class Priming implements Resource {
 
-    private static final Logger LOG = Logger.getLogger(SnapStartPriming.class);
-    static final String PRIMING_SESSION_ID = "snapstart-priming-never-stored";
+    private static final Logger LOG = Logger.getLogger(Priming.class);
+    /** The key priming reads; it is never written. */
+    public static final String PRIMING_SESSION_ID = "priming-never-stored";
 
     private final VapiMessageReader reader;
     private final SessionRepository repository;
     private final boolean enabled;
     private final boolean onStart;
 
-    public SnapStartPriming(VapiMessageReader reader, SessionRepository repository,
+    public Priming(VapiMessageReader reader, SessionRepository repository,
             @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean enabled,
-            @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "false") boolean onStart) {
+            @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "true") boolean onStart) {
         this.reader = reader;
         this.repository = repository;
         this.enabled = enabled;
@@ -53,7 +54,7 @@ public class SnapStartPriming implements Resource {
             Core.getGlobalContext().register(this);
         }
         if (onStart) {
-            // Without SnapStart: move the same warm-up into the init phase instead of the first event.
+            // Init work instead of first-event work: a cold start's first event then costs about as much as a warm one.
             beforeCheckpoint(null);
         }
     }
@@ -62,7 +63,7 @@ public class SnapStartPriming implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
         prime();
-        LOG.infof("SnapStart priming took %.1f ms", (System.nanoTime() - started) / 1e6);
+        LOG.infof("priming took %.1f ms", (System.nanoTime() - started) / 1e6);
     }
 
     @Override
@@ -82,12 +83,12 @@ public class SnapStartPriming implements Resource {
             repository.findById(PRIMING_SESSION_ID);
         } catch (RuntimeException e) {
             // A store that cannot be reached at snapshot time is primed on the first real event instead.
-            LOG.warnf("SnapStart priming could not reach the store: %s", e.getClass().getSimpleName());
+            LOG.warnf("priming could not reach the store: %s", e.getClass().getSimpleName());
         }
     }
 
     private static byte[] sample() {
-        try (InputStream in = SnapStartPriming.class.getResourceAsStream("/priming/session-created.json")) {
+        try (InputStream in = Priming.class.getResourceAsStream("/priming/session-created.json")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
