@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,8 @@ final class PackagedRuns {
 
     private static final Pattern QUARKUS_BOOT = Pattern.compile("started in ([0-9.]+)s");
     private static final String SECRET = "bench-secret";
+    /** Class name prefixes, in the order they are tried, and the origin each stands for. */
+    private static final Map<String, String> ORIGINS = originsByPrefix();
 
     /** One cold start: launch to first response, split into phases, plus warm latency and peak RSS. */
     record ColdStart(double launchToFirstResponseMs, double initMs, double quarkusBootMs, double firstEventMs,
@@ -34,6 +37,10 @@ final class PackagedRuns {
         double jvmAndRuntimeClientMs() {
             return initMs - quarkusBootMs;
         }
+    }
+
+    /** Classes the JVM loaded during init and during the first event, counted by origin. */
+    record ClassLoading(Map<String, Integer> init, Map<String, Integer> firstEvent) {
     }
 
     /** Warm throughput over many sequential events. */
@@ -62,6 +69,54 @@ final class PackagedRuns {
                         bootMs, first.latencyNanos() / 1e6, warm[warm.length / 2], peakRssKb(function.pid()));
             }
         }
+    }
+
+    /**
+     * One cold start with the JVM's class-load log on: the log's length when the function first asks
+     * for an event splits init from the first event.
+     */
+    static ClassLoading classLoading(String store, Map<String, String> extraEnvironment) throws Exception {
+        PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
+        Path log = Files.createTempFile(Path.of("target"), "class-load", ".log");
+        Map<String, String> environment = environment(store);
+        environment.putAll(extraEnvironment);
+        String options = deployment.environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+        environment.put("JAVA_TOOL_OPTIONS", (options + " -Xlog:class+load=info:file=" + log.toAbsolutePath()).trim());
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
+                PackagedFunction function = PackagedFunction.start(deployment, runtimeApi.address(), environment,
+                        Files.createTempDirectory(Path.of("target"), "bench-task"))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (runtimeApi.firstPollNanos() == 0) {
+                if (System.nanoTime() > deadline || !function.isAlive()) {
+                    throw new IllegalStateException("the function did not finish init:\n" + function.output());
+                }
+                Thread.sleep(1);
+            }
+            List<String> init = Files.readAllLines(log);
+            invoke(runtimeApi, function, event(UUID.randomUUID().toString()));
+            List<String> all = Files.readAllLines(log);
+            return new ClassLoading(byOrigin(init), byOrigin(all.subList(init.size(), all.size())));
+        }
+    }
+
+    private static Map<String, Integer> byOrigin(List<String> lines) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String origin : ORIGINS.values()) {
+            counts.put(origin, 0);
+        }
+        counts.put("other", 0);
+        for (String line : lines) {
+            // [0.057s][info][class,load] java.lang.Object source: shared objects file
+            String[] words = line.split(" ");
+            if (words.length < 2) {
+                continue;
+            }
+            String name = words[1];
+            String origin = ORIGINS.entrySet().stream().filter(prefix -> name.startsWith(prefix.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse("other");
+            counts.merge(origin, 1, Integer::sum);
+        }
+        return counts;
     }
 
     static Throughput throughput(String store, int events) throws Exception {
@@ -112,6 +167,22 @@ final class PackagedRuns {
         gateway.put("body", Payloads.text(Payloads.session("session.created", sessionId, "2026-08-01T12:00:00.000Z")));
         ((ObjectNode) gateway.get("headers")).put("authorization", "Bearer " + SECRET);
         return Payloads.text(gateway);
+    }
+
+    private static Map<String, String> originsByPrefix() {
+        Map<String, String> origins = new LinkedHashMap<>();
+        origins.put("software.amazon.awssdk.", "AWS SDK");
+        origins.put("com.fasterxml.jackson.", "Jackson");
+        for (String prefix : List.of("io.quarkus.", "io.quarkiverse.", "io.smallrye.", "org.jboss.", "jakarta.",
+                "org.eclipse.microprofile.")) {
+            origins.put(prefix, "Quarkus, CDI, config, logging");
+        }
+        origins.put("com.amazonaws.", "Lambda runtime client and events");
+        origins.put("io.github.vapisessionwebhook.", "this function");
+        for (String prefix : List.of("java.", "javax.", "jdk.", "sun.", "com.sun.")) {
+            origins.put(prefix, "JDK");
+        }
+        return origins;
     }
 
     private static long peakRssKb(long pid) {
