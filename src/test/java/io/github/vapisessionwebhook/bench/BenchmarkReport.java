@@ -162,7 +162,7 @@ public final class BenchmarkReport {
         chart.getStyler().setStacked(true);
         List<String> stores = new ArrayList<>(cold.keySet());
         series(chart, "JVM + runtime client", stores, cold, PackagedRuns.ColdStart::jvmAndRuntimeClientMs);
-        series(chart, "Quarkus boot", stores, cold, PackagedRuns.ColdStart::quarkusBootMs);
+        series(chart, "Quarkus boot (with priming, when on)", stores, cold, PackagedRuns.ColdStart::quarkusBootMs);
         series(chart, "first event", stores, cold, PackagedRuns.ColdStart::firstEventMs);
         BitmapEncoder.saveBitmap(chart, file.toString().replaceAll("\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
     }
