@@ -54,7 +54,7 @@ public class Priming implements Resource {
             Core.getGlobalContext().register(this);
         }
         if (onStart) {
-            // Init work instead of first-event work: a cold start's first event then costs about as much as a warm one.
+            // Init work instead of first-event work: the first event then costs a few warm events, not dozens.
             beforeCheckpoint(null);
         }
     }
@@ -82,7 +82,7 @@ public class Priming implements Resource {
         try {
             repository.findById(PRIMING_SESSION_ID);
         } catch (RuntimeException e) {
-            // A store that cannot be reached at snapshot time is primed on the first real event instead.
+            // A store that cannot be reached at init or snapshot time is primed by the first real event instead.
             LOG.warnf("priming could not reach the store: %s", e.getClass().getSimpleName());
         }
     }
