@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -56,10 +57,11 @@ public final class BenchmarkReport {
 
         Map<String, List<PackagedRuns.ColdStart>> cold = new LinkedHashMap<>();
         Map<String, String> noPriming = Map.of("VAPI_PRIME_ON_START", "false");
-        cold.put("memory", runs("memory", Map.of()));
-        cold.put("memory, no priming at init", runs("memory", noPriming));
-        cold.put("dynamodb", runs("dynamodb", Map.of()));
-        cold.put("dynamodb, no priming at init", runs("dynamodb", noPriming));
+        cold.put("memory", runs(() -> PackagedRuns.coldStart("memory", Map.of())));
+        cold.put("memory, no priming at init", runs(() -> PackagedRuns.coldStart("memory", noPriming)));
+        cold.put("dynamodb", runs(() -> PackagedRuns.coldStart("dynamodb", Map.of())));
+        cold.put("dynamodb, no priming at init", runs(() -> PackagedRuns.coldStart("dynamodb", noPriming)));
+        List<PackagedRuns.ColdStart> reference = runs(PackagedRuns::referenceColdStart);
         report.append("\n## Cold start of target/function.zip (runtime interface client, median of ")
                 .append(COLD_RUNS).append(" runs)\n\n")
                 .append("JVM options as template.yaml deploys them: `").append(jvmOptions()).append("`. ")
@@ -67,15 +69,13 @@ public final class BenchmarkReport {
                 .append("| store | launch to first response (ms) | JVM + runtime client (ms) | Quarkus boot (ms) | ")
                 .append("first event (ms) | warm event (ms) | first / warm | peak RSS (MiB) |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
-        cold.forEach((store, runs) -> report.append(String.format("| %s | %.0f | %.0f | %.0f | %.1f | %.2f | %.1fx | %.0f |%n",
-                store, median(runs, PackagedRuns.ColdStart::launchToFirstResponseMs),
-                median(runs, PackagedRuns.ColdStart::jvmAndRuntimeClientMs), median(runs, PackagedRuns.ColdStart::quarkusBootMs),
-                median(runs, PackagedRuns.ColdStart::firstEventMs), median(runs, PackagedRuns.ColdStart::warmEventMs),
-                median(runs, PackagedRuns.ColdStart::firstEventMs) / median(runs, PackagedRuns.ColdStart::warmEventMs),
-                median(runs, run -> run.peakRssKb() / 1024.0))));
+        cold.forEach((store, runs) -> coldRow(report, store, runs));
+        coldRow(report, "reference: plain handler, Jackson only", reference);
         report.append("\nGoals: first response within 1,500 ms of JVM launch; first event within 3x a warm event. ")
                 .append("Quarkus boot is the time Quarkus reports (\"started in\"); JVM + runtime client is the rest of ")
-                .append("init, from process launch to the function's first request for an event.\n");
+                .append("init, from process launch to the function's first request for an event. The reference is a ")
+                .append("plain `RequestStreamHandler` (no framework, no store) that parses the event and its body with ")
+                .append("Jackson, run by the same runtime client: what the JVM and the client cost by themselves.\n");
 
         report.append("\n## Where a cold start goes: classes loaded (one run each, `-Xlog:class+load`)\n\n");
         Map<String, PackagedRuns.ClassLoading> loading = new LinkedHashMap<>();
@@ -138,12 +138,22 @@ public final class BenchmarkReport {
         return PackagedFunction.Deployment.fromTemplate().environment().getOrDefault("JAVA_TOOL_OPTIONS", "(none)");
     }
 
-    private static List<PackagedRuns.ColdStart> runs(String store, Map<String, String> environment) throws Exception {
+    private static List<PackagedRuns.ColdStart> runs(Callable<PackagedRuns.ColdStart> coldStart) throws Exception {
         List<PackagedRuns.ColdStart> runs = new ArrayList<>();
         for (int i = 0; i < COLD_RUNS; i++) {
-            runs.add(PackagedRuns.coldStart(store, environment));
+            runs.add(coldStart.call());
         }
         return runs;
+    }
+
+    private static void coldRow(StringBuilder report, String store, List<PackagedRuns.ColdStart> runs) {
+        double boot = median(runs, PackagedRuns.ColdStart::quarkusBootMs);
+        report.append(String.format("| %s | %.0f | %.0f | %s | %.1f | %.2f | %.1fx | %.0f |%n",
+                store, median(runs, PackagedRuns.ColdStart::launchToFirstResponseMs),
+                median(runs, PackagedRuns.ColdStart::jvmAndRuntimeClientMs), Double.isNaN(boot) ? "–" : String.format("%.0f", boot),
+                median(runs, PackagedRuns.ColdStart::firstEventMs), median(runs, PackagedRuns.ColdStart::warmEventMs),
+                median(runs, PackagedRuns.ColdStart::firstEventMs) / median(runs, PackagedRuns.ColdStart::warmEventMs),
+                median(runs, run -> run.peakRssKb() / 1024.0)));
     }
 
     private static double median(List<PackagedRuns.ColdStart> runs, ToDoubleFunction<PackagedRuns.ColdStart> value) {

@@ -6,6 +6,9 @@ import io.github.vapisessionwebhook.support.DynamoDbLocal;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,12 +33,16 @@ final class PackagedRuns {
     /** Class name prefixes, in the order they are tried, and the origin each stands for. */
     private static final Map<String, String> ORIGINS = originsByPrefix();
 
-    /** One cold start: launch to first response, split into phases, plus warm latency and peak RSS. */
+    /**
+     * One cold start: launch to first response, split into phases (Quarkus boot is NaN without
+     * Quarkus), plus warm latency and peak RSS.
+     */
     record ColdStart(double launchToFirstResponseMs, double initMs, double quarkusBootMs, double firstEventMs,
             double warmEventMs, long peakRssKb) {
 
+        /** All of init when no Quarkus boot was reported (the reference handler). */
         double jvmAndRuntimeClientMs() {
-            return initMs - quarkusBootMs;
+            return Double.isNaN(quarkusBootMs) ? initMs : initMs - quarkusBootMs;
         }
     }
 
@@ -53,10 +60,49 @@ final class PackagedRuns {
     static ColdStart coldStart(String store, Map<String, String> extraEnvironment) throws Exception {
         Map<String, String> environment = environment(store);
         environment.putAll(extraEnvironment);
+        Path taskRoot = Files.createTempDirectory(Path.of("target"), "bench-task");
+        return coldStart(runtimeApi -> PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(), runtimeApi,
+                environment, taskRoot));
+    }
+
+    /**
+     * A cold start of {@link ReferenceHandler} on its own task root (the class and Jackson's jars),
+     * with the function's JVM options.
+     */
+    static ColdStart referenceColdStart() throws Exception {
+        Path taskRoot = Files.createTempDirectory(Path.of("target"), "reference-task");
+        String classFile = ReferenceHandler.class.getName().replace('.', '/') + ".class";
+        Path handlerClass = taskRoot.resolve(classFile);
+        Files.createDirectories(handlerClass.getParent());
+        try (InputStream in = ReferenceHandler.class.getResourceAsStream("/" + classFile)) {
+            Files.copy(in, handlerClass);
+        }
+        Path lib = Files.createDirectories(taskRoot.resolve("lib"));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.matches("jackson-(core|databind|annotations)-[0-9.]+\\.jar")) {
+                Files.copy(Path.of(entry), lib.resolve(name));
+            }
+        }
+        String handler = ReferenceHandler.class.getName() + "::handleRequest";
+        // The same JVM options as the function, for a like-for-like comparison.
+        Map<String, String> environment = new HashMap<>();
+        String options = PackagedFunction.Deployment.fromTemplate().environment().get("JAVA_TOOL_OPTIONS");
+        if (options != null) {
+            environment.put("JAVA_TOOL_OPTIONS", options);
+        }
+        return coldStart(runtimeApi -> PackagedFunction.launch(taskRoot, handler, runtimeApi, environment));
+    }
+
+    /** Starts a function on a Runtime API endpoint's address. */
+    private interface Launcher {
+        PackagedFunction launch(String runtimeApi) throws IOException;
+    }
+
+    private static ColdStart coldStart(Launcher launcher) throws Exception {
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
             long launched = System.nanoTime();
-            try (PackagedFunction function = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(),
-                    runtimeApi.address(), environment, Files.createTempDirectory(Path.of("target"), "bench-task"))) {
+            try (PackagedFunction function = launcher.launch(runtimeApi.address())) {
                 RuntimeApiServer.Outcome first = invoke(runtimeApi, function, event(UUID.randomUUID().toString()));
                 double[] warm = new double[5];
                 for (int i = 0; i < warm.length; i++) {

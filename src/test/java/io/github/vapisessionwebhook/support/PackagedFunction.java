@@ -77,24 +77,32 @@ public final class PackagedFunction implements AutoCloseable {
     public static PackagedFunction start(Deployment deployment, String runtimeApi, Map<String, String> overrides, Path taskRoot)
             throws IOException {
         unzip(ZIP, taskRoot);
+        Map<String, String> environment = new LinkedHashMap<>(deployment.environment());
+        environment.putAll(overrides);
+        return launch(taskRoot, deployment.handler(), runtimeApi, environment);
+    }
+
+    /** Launches the runtime interface client on a task root that is already in place. */
+    public static PackagedFunction launch(Path taskRoot, String handler, String runtimeApi, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(runtimeClientClasspath());
         command.add(RIC_MAIN);
-        command.add(deployment.handler());
+        command.add(handler);
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("QUARKUS_") || name.startsWith("VAPI_"));
-        environment.putAll(deployment.environment());
-        environment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        environment.put("AWS_REGION", DynamoDbLocal.REGION);
-        environment.put("AWS_ACCESS_KEY_ID", "local");
-        environment.put("AWS_SECRET_ACCESS_KEY", "local");
-        environment.put("AWS_LAMBDA_FUNCTION_NAME", "vapi-session-webhook");
-        environment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-        environment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-        environment.putAll(overrides);
+        Map<String, String> processEnvironment = builder.environment();
+        processEnvironment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("QUARKUS_")
+                || name.startsWith("VAPI_"));
+        processEnvironment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+        processEnvironment.put("AWS_REGION", DynamoDbLocal.REGION);
+        processEnvironment.put("AWS_ACCESS_KEY_ID", "local");
+        processEnvironment.put("AWS_SECRET_ACCESS_KEY", "local");
+        processEnvironment.put("AWS_LAMBDA_FUNCTION_NAME", "vapi-session-webhook");
+        processEnvironment.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+        processEnvironment.put("LAMBDA_TASK_ROOT", taskRoot.toString());
+        processEnvironment.putAll(environment);
         Path log = taskRoot.resolveSibling(taskRoot.getFileName() + ".log");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         return new PackagedFunction(builder.start(), log);
