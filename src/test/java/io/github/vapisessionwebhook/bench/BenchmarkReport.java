@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.bench;
 
-import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ public final class BenchmarkReport {
         List<PackagedRuns.ColdStart> reference = runs(PackagedRuns::referenceColdStart);
         report.append("\n## Cold start of target/function.zip (runtime interface client, median of ")
                 .append(COLD_RUNS).append(" runs)\n\n")
-                .append("JVM options as template.yaml deploys them: `").append(jvmOptions()).append("`. ")
+                .append("JVM options as template.yaml deploys them: `").append(PackagedRuns.jvmOptions()).append("`. ")
                 .append("Priming at init (`VAPI_PRIME_ON_START`, on by default) moves the first event's warm-up into init.\n\n")
                 .append("| store | launch to first response (ms) | JVM + runtime client (ms) | Quarkus boot (ms) | ")
                 .append("first event (ms) | warm event (ms) | first / warm | peak RSS (MiB) |\n")
@@ -132,10 +131,6 @@ public final class BenchmarkReport {
                 .append(String.format("%,d", counts.values().stream().mapToInt(Integer::intValue).sum()));
         counts.values().forEach(count -> report.append(String.format(" | %,d", count)));
         report.append(" |\n");
-    }
-
-    private static String jvmOptions() {
-        return PackagedFunction.Deployment.fromTemplate().environment().getOrDefault("JAVA_TOOL_OPTIONS", "(none)");
     }
 
     private static List<PackagedRuns.ColdStart> runs(Callable<PackagedRuns.ColdStart> coldStart) throws Exception {

@@ -86,12 +86,13 @@ final class PackagedRuns {
         }
         String handler = ReferenceHandler.class.getName() + "::handleRequest";
         // The same JVM options as the function, for a like-for-like comparison.
-        Map<String, String> environment = new HashMap<>();
-        String options = PackagedFunction.Deployment.fromTemplate().environment().get("JAVA_TOOL_OPTIONS");
-        if (options != null) {
-            environment.put("JAVA_TOOL_OPTIONS", options);
-        }
+        Map<String, String> environment = Map.of("JAVA_TOOL_OPTIONS", jvmOptions());
         return coldStart(runtimeApi -> PackagedFunction.launch(taskRoot, handler, runtimeApi, environment));
+    }
+
+    /** The JVM options template.yaml deploys the function with (empty if none). */
+    static String jvmOptions() {
+        return PackagedFunction.Deployment.fromTemplate().environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
     }
 
     /** Starts a function on a Runtime API endpoint's address. */
@@ -126,8 +127,7 @@ final class PackagedRuns {
         Path log = Files.createTempFile(Path.of("target"), "class-load", ".log");
         Map<String, String> environment = environment(store);
         environment.putAll(extraEnvironment);
-        String options = deployment.environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
-        environment.put("JAVA_TOOL_OPTIONS", (options + " -Xlog:class+load=info:file=" + log.toAbsolutePath()).trim());
+        environment.put("JAVA_TOOL_OPTIONS", (jvmOptions() + " -Xlog:class+load=info:file=" + log.toAbsolutePath()).trim());
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
                 PackagedFunction function = PackagedFunction.start(deployment, runtimeApi.address(), environment,
                         Files.createTempDirectory(Path.of("target"), "bench-task"))) {
