@@ -35,21 +35,21 @@ public class Priming implements Resource {
 
     private final VapiMessageReader reader;
     private final SessionRepository repository;
-    private final boolean enabled;
+    private final boolean beforeSnapshot;
     private final boolean onStart;
 
     public Priming(VapiMessageReader reader, SessionRepository repository,
-            @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean beforeSnapshot,
             @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "true") boolean onStart) {
         this.reader = reader;
         this.repository = repository;
-        this.enabled = enabled;
+        this.beforeSnapshot = beforeSnapshot;
         this.onStart = onStart;
     }
 
     @PostConstruct
     void register() {
-        if (enabled) {
+        if (beforeSnapshot) {
             // The global context keeps resources weakly; this bean lives as long as the application.
             Core.getGlobalContext().register(this);
         }
