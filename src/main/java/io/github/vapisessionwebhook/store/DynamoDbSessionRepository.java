@@ -107,11 +107,14 @@ public class DynamoDbSessionRepository implements SessionRepository {
                     .expressionAttributeNames(Map.of("#key", keyAttribute, "#created", SessionTable.SORT_KEY_OF_INDEXES))
                     .expressionAttributeValues(values)
                     .scanIndexForward(false)
-                    .limit(query.limit())
+                    // One more than a page tells whether another page exists. DynamoDB returns a
+                    // LastEvaluatedKey whenever Limit is reached, even with nothing after it (moto
+                    // only when more items follow), so that key alone would end some listings on
+                    // an empty page; the cursor is made from the page's last record instead.
+                    .limit(query.limit() + 1)
                     .exclusiveStartKey(startKey));
             List<SessionRecord> records = response.items().stream().map(DynamoDbSessionRepository::fromItem).toList();
-            boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !records.isEmpty();
-            return new SessionPage(records, more ? PageCursor.after(records.get(records.size() - 1)).encode() : null);
+            return SessionPage.of(records, query.limit());
         } catch (SdkException e) {
             throw new StorageUnavailableException("DynamoDB Query failed: " + e.getClass().getSimpleName(), e);
         }

@@ -58,11 +58,7 @@ public class InMemorySessionRepository implements SessionRepository {
                 .sorted(NEWEST_FIRST)
                 .limit(query.limit() + 1L)
                 .toList();
-        if (matching.size() <= query.limit()) {
-            return new SessionPage(matching, null);
-        }
-        List<SessionRecord> page = matching.subList(0, query.limit());
-        return new SessionPage(page, PageCursor.after(page.get(page.size() - 1)).encode());
+        return SessionPage.of(matching, query.limit());
     }
 
     private static boolean isAfter(SessionRecord record, PageCursor cursor) {

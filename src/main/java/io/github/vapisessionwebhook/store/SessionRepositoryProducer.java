@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Chooses the store at start-up from {@code VAPI_SESSIONS_STORE}. */
 public class SessionRepositoryProducer {
@@ -15,18 +16,22 @@ public class SessionRepositoryProducer {
 
     @Produces
     @ApplicationScoped
-    SessionRepository repository(SessionsConfig config, Instance<DynamoDbClient> dynamoDb, Instance<LocalDynamoDb> local) {
+    SessionRepository repository(SessionsConfig config, Instance<DynamoDbClient> dynamoDb) {
+        return create(config.store(), config, dynamoDb::get);
+    }
+
+    /**
+     * The {@code store} kind with {@code config}'s table and retention. The DynamoDB client is only
+     * built when DynamoDB is the store: a memory run needs no AWS set-up.
+     */
+    public static SessionRepository create(SessionsConfig.Store store, SessionsConfig config, Supplier<DynamoDbClient> dynamoDb) {
         if (config.retentionDays() < 0) {
             throw new IllegalArgumentException("VAPI_SESSIONS_RETENTION_DAYS must be 0 (keep forever) or more");
         }
-        LOG.infof("session store: %s", config.store());
-        if (config.store() == SessionsConfig.Store.memory) {
+        LOG.infof("session store: %s", store);
+        if (store == SessionsConfig.Store.memory) {
             return new InMemorySessionRepository();
         }
-        if (local.isResolvable()) {
-            local.get().ensureStarted();
-        }
-        // The client is only built when DynamoDB is the store: a memory run needs no AWS set-up.
         return new DynamoDbSessionRepository(dynamoDb.get(), config.table(), Duration.ofDays(config.retentionDays()));
     }
 }

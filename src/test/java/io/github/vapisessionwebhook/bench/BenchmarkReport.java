@@ -37,7 +37,8 @@ public final class BenchmarkReport {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         StringBuilder report = new StringBuilder();
         report.append("# Benchmarks\n\nMade by `bench/run` on ").append(LocalDate.now()).append(". ")
-                .append(machine()).append("\n\n");
+                .append(machine())
+                .append(" DynamoDB engine: moto's server (`moto_server`, one request at a time), a separate process on loopback.\n\n");
 
         Map<String, RunResult> perEvent = perEvent();
         report.append("## Per-event cost (JMH, average time per event, 2 forks, ± is the 99.9% interval)\n\n")
@@ -89,7 +90,7 @@ public final class BenchmarkReport {
         });
 
         PackagedRuns.Throughput throughput = PackagedRuns.throughput("dynamodb", events);
-        report.append(String.format("%n## Warm throughput (DynamoDB Local, one event at a time as Lambda runs them)%n%n"
+        report.append(String.format("%n## Warm throughput (DynamoDB on moto, one event at a time as Lambda runs them)%n%n"
                 + "| events | events/s | p50 (ms) | p99 (ms) |%n| --- | --- | --- | --- |%n| %,d | %.0f | %.2f | %.2f |%n",
                 throughput.events(), throughput.eventsPerSecond(), throughput.p50Ms(), throughput.p99Ms()));
 
@@ -99,7 +100,7 @@ public final class BenchmarkReport {
         report.append("\n![cold start phases](benchmarks.png)\n");
         Files.writeString(docs.resolve("benchmarks.md"), report.toString(), StandardCharsets.UTF_8);
         System.out.println(report);
-        // DynamoDB Local keeps non-daemon threads.
+        // Ends the JVM whatever threads the runs left; its shutdown hook stops moto.
         System.exit(0);
     }
 

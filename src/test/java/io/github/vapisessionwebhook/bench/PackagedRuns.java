@@ -2,7 +2,7 @@ package io.github.vapisessionwebhook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.support.DynamoDbLocal;
+import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
@@ -200,8 +200,8 @@ final class PackagedRuns {
     private static Map<String, String> environment(String store) {
         Map<String, String> environment = new HashMap<>(Map.of("VAPI_WEBHOOK_SECRET", SECRET, "VAPI_SESSIONS_STORE", store));
         if (store.equals("dynamodb")) {
-            DynamoDbLocal local = DynamoDbLocal.start();
-            environment.put("VAPI_SESSIONS_TABLE", DynamoDbLocal.TABLE);
+            Moto local = Moto.start();
+            environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
             environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", local.endpoint().toString());
         }
         return environment;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.support.DynamoDbLocal;
-import io.github.vapisessionwebhook.support.DynamoDbLocalResource;
+import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.MotoResource;
 import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.Invoker.Response;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The function end to end on the production store code, against DynamoDB Local. */
+/** The function end to end on the production store code, against moto's DynamoDB. */
 @QuarkusTest
 @TestProfile(DynamoDbFunctionTest.OnDynamoDb.class)
 class DynamoDbFunctionTest {
@@ -28,7 +28,7 @@ class DynamoDbFunctionTest {
     public static class OnDynamoDb implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DynamoDbLocalResource.class));
+            return List.of(new TestResourceEntry(MotoResource.class));
         }
     }
 
@@ -73,7 +73,7 @@ class DynamoDbFunctionTest {
     }
 
     private static Map<String, AttributeValue> item(String id) {
-        return DynamoDbLocal.start().client().getItem(get -> get.tableName(DynamoDbLocal.TABLE).consistentRead(true)
+        return Moto.start().client().getItem(get -> get.tableName(Moto.TABLE).consistentRead(true)
                 .key(Map.of("sessionId", AttributeValue.fromS(id)))).item();
     }
 }

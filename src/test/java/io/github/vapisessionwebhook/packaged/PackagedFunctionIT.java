@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.function.Priming;
-import io.github.vapisessionwebhook.support.DynamoDbLocal;
+import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * {@code target/function.zip} run the way AWS runs it: unpacked into a task root, started by the
  * Lambda runtime interface client with the handler and environment from {@code template.yaml},
- * fed events through a Lambda Runtime API endpoint, storing into DynamoDB Local.
+ * fed events through a Lambda Runtime API endpoint, storing into moto's DynamoDB.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PackagedFunctionIT {
@@ -36,12 +36,12 @@ class PackagedFunctionIT {
 
     private RuntimeApiServer runtimeApi;
     private PackagedFunction function;
-    private DynamoDbLocal dynamoDb;
+    private Moto dynamoDb;
     private List<String> tablesBefore;
 
     @BeforeAll
     void start() throws Exception {
-        dynamoDb = DynamoDbLocal.start();
+        dynamoDb = Moto.start();
         dynamoDb.createTable(TABLE);
         tablesBefore = dynamoDb.client().listTables().tableNames();
         runtimeApi = new RuntimeApiServer();

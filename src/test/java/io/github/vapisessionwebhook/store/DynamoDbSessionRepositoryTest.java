@@ -2,24 +2,42 @@ package io.github.vapisessionwebhook.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.vapisessionwebhook.session.SessionIndex;
+import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
-import io.github.vapisessionwebhook.support.DynamoDbLocal;
+import io.github.vapisessionwebhook.support.Moto;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
-/** The repository contract on Amazon's DynamoDB Local engine, plus what only DynamoDB has. */
+/**
+ * The repository contract on moto's DynamoDB server, plus what only DynamoDB has. Where moto is
+ * known to differ from DynamoDB's documented behaviour:
+ * <ul>
+ *   <li>{@code LastEvaluatedKey}: DynamoDB returns one whenever {@code Limit} is reached, moto only
+ *       when more items follow. The store reads one record more than a page and makes its own cursor,
+ *       so both end a listing the same way ({@code aListingThatFillsItsLastPageExactlyEndsWithoutACursor}).
+ *   <li>TTL: moto stores {@code expiresAt} but never deletes expired items; DynamoDB deletes them
+ *       some time after expiry. The code never relies on deletion; the tests assert the attribute,
+ *       its number type and its value, which is what DynamoDB's TTL reads.
+ *   <li>Atomicity: DynamoDB applies a conditional write atomically per item. moto's threaded server
+ *       does not (this suite's concurrency test once counted 51 creates for 50 sessions on it), so
+ *       {@code MotoServer} serves one request at a time, which makes each write atomic again.
+ * </ul>
+ */
 class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
 
     @Override
     SessionRepository newRepository() {
-        DynamoDbLocal local = DynamoDbLocal.start();
-        return new DynamoDbSessionRepository(local.client(), DynamoDbLocal.TABLE, Duration.ofDays(90));
+        Moto local = Moto.start();
+        return new DynamoDbSessionRepository(local.client(), Moto.TABLE, Duration.ofDays(90));
     }
 
     @Test
@@ -45,8 +63,8 @@ class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
 
     @Test
     void zeroRetentionKeepsForever() {
-        DynamoDbLocal local = DynamoDbLocal.start();
-        SessionRepository forever = new DynamoDbSessionRepository(local.client(), DynamoDbLocal.TABLE, Duration.ZERO);
+        Moto local = Moto.start();
+        SessionRepository forever = new DynamoDbSessionRepository(local.client(), Moto.TABLE, Duration.ZERO);
         String id = newId();
         forever.save(version(id, 1, "session.created", "asst"));
         assertFalse(rawItem(id).containsKey("expiresAt"));
@@ -54,14 +72,19 @@ class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
 
     @Test
     void missingTableIsStorageUnavailable() {
-        DynamoDbLocal local = DynamoDbLocal.start();
+        Moto local = Moto.start();
         SessionRepository broken = new DynamoDbSessionRepository(local.client(), "no-such-table", Duration.ZERO);
-        assertThrows(StorageUnavailableException.class, () -> broken.save(version(newId(), 1, "session.created", "a")));
-        assertThrows(StorageUnavailableException.class, () -> broken.findById(newId()));
+        StorageUnavailableException onWrite = assertThrows(StorageUnavailableException.class,
+                () -> broken.save(version(newId(), 1, "session.created", "a")));
+        assertInstanceOf(ResourceNotFoundException.class, onWrite.getCause(), "DynamoDB's error for a missing table");
+        assertInstanceOf(ResourceNotFoundException.class,
+                assertThrows(StorageUnavailableException.class, () -> broken.findById(newId())).getCause());
+        assertInstanceOf(ResourceNotFoundException.class, assertThrows(StorageUnavailableException.class,
+                () -> broken.query(new SessionQuery(SessionIndex.ASSISTANT, "a", T0, T0, 1, null))).getCause());
     }
 
     private static Map<String, AttributeValue> rawItem(String id) {
-        return DynamoDbLocal.start().client().getItem(get -> get.tableName(DynamoDbLocal.TABLE)
+        return Moto.start().client().getItem(get -> get.tableName(Moto.TABLE)
                 .key(Map.of("sessionId", AttributeValue.fromS(id)))).item();
     }
 }

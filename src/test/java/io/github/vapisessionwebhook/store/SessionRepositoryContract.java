@@ -170,6 +170,21 @@ abstract class SessionRepositoryContract {
                 new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, T0.plusSeconds(60), 2, "not-a-cursor!")));
     }
 
+    @Test
+    void aListingThatFillsItsLastPageExactlyEndsWithoutACursor() {
+        String assistant = "asst-" + newId();
+        for (int i = 0; i < 4; i++) {
+            repository.save(version(newId(), i, "session.created", assistant));
+        }
+        SessionQuery firstPage = new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, T0.plusSeconds(86_400), 2, null);
+        SessionPage first = repository.query(firstPage);
+        assertEquals(2, first.records().size());
+        SessionPage second = repository.query(new SessionQuery(SessionIndex.ASSISTANT, assistant, T0,
+                T0.plusSeconds(86_400), 2, first.nextCursor()));
+        assertEquals(2, second.records().size());
+        assertNull(second.nextCursor(), "no cursor to an empty page");
+    }
+
     /**
      * 8 threads deliver 4,000 messages for 50 sessions: several versions each, shuffled, duplicated,
      * some with a delete. Whatever the interleaving, each session must end as its newest version, or

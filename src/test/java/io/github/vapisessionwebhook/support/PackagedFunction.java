@@ -96,7 +96,7 @@ public final class PackagedFunction implements AutoCloseable {
         processEnvironment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("QUARKUS_")
                 || name.startsWith("VAPI_"));
         processEnvironment.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        processEnvironment.put("AWS_REGION", DynamoDbLocal.REGION);
+        processEnvironment.put("AWS_REGION", Moto.REGION);
         processEnvironment.put("AWS_ACCESS_KEY_ID", "local");
         processEnvironment.put("AWS_SECRET_ACCESS_KEY", "local");
         processEnvironment.put("AWS_LAMBDA_FUNCTION_NAME", "vapi-session-webhook");

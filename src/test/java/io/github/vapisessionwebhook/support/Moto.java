@@ -1,11 +1,7 @@
 package io.github.vapisessionwebhook.support;
 
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import io.github.vapisessionwebhook.store.SessionTable;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import io.github.vapisessionwebhook.store.dev.MotoServer;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,21 +11,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
- * Amazon's DynamoDB Local engine, started in this JVM once per test run on a free port, with the
- * session table created from {@link SessionTable} (the same definition the template is checked
- * against).
+ * moto's DynamoDB server for this test JVM: started once, on first use, on a free loopback port,
+ * with the session table created from {@link SessionTable} (the definition the template is checked
+ * against), and stopped when the JVM ends. Without {@code moto_server} every test that needs it
+ * fails at once with {@link MotoServer#INSTALL_HINT}.
  */
-public final class DynamoDbLocal {
+public final class Moto {
 
     public static final String TABLE = "vapi-sessions-test";
     public static final String REGION = "us-east-1";
 
-    private static DynamoDbLocal instance;
+    private static Moto instance;
 
     private final URI endpoint;
     private final DynamoDbClient client;
 
-    private DynamoDbLocal(URI endpoint) {
+    private Moto(URI endpoint) {
         this.endpoint = endpoint;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
@@ -39,17 +36,11 @@ public final class DynamoDbLocal {
                 .build();
     }
 
-    public static synchronized DynamoDbLocal start() {
+    public static synchronized Moto start() {
         if (instance == null) {
-            int port = freePort();
-            try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(new String[] {
-                            "-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-                server.start();
-            } catch (Exception e) {
-                throw new IllegalStateException("DynamoDB Local did not start", e);
-            }
-            instance = new DynamoDbLocal(URI.create("http://127.0.0.1:" + port));
+            MotoServer server = MotoServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "moto-stop"));
+            instance = new Moto(server.endpoint());
             instance.createTable(TABLE);
         }
         return instance;
@@ -70,14 +61,6 @@ public final class DynamoDbLocal {
             client.updateTimeToLive(SessionTable.timeToLiveRequest(name));
         } catch (ResourceInUseException alreadyThere) {
             // Created by an earlier test in this run.
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
