@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.Set;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Call(
-        String id,
+        @JsonDeserialize(using = StrictJson.Text.class) String id,
         String orgId,
         Instant createdAt,
         Instant updatedAt,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 
@@ -11,10 +12,10 @@ import java.util.Map;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Customer(
-        String number,
+        @JsonDeserialize(using = StrictJson.Text.class) String number,
         String extension,
         String sipUri,
-        String name,
+        @JsonDeserialize(using = StrictJson.Text.class) String name,
         String email,
         String externalId,
         Boolean numberE164CheckEnabled,

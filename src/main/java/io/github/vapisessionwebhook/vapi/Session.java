@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,24 +17,24 @@ import java.util.Map;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Session(
-        String id,
-        String orgId,
-        Instant createdAt,
-        Instant updatedAt,
+        @JsonDeserialize(using = StrictJson.Text.class) String id,
+        @JsonDeserialize(using = StrictJson.Text.class) String orgId,
+        @JsonDeserialize(using = StrictJson.DateTime.class) Instant createdAt,
+        @JsonDeserialize(using = StrictJson.DateTime.class) Instant updatedAt,
         BigDecimal cost,
         RawJson costs,
-        String name,
+        @JsonDeserialize(using = StrictJson.Text.class) String name,
         SessionStatus status,
         Long expirationSeconds,
-        String assistantId,
+        @JsonDeserialize(using = StrictJson.Text.class) String assistantId,
         Assistant assistant,
         RawJson assistantOverrides,
-        String squadId,
+        @JsonDeserialize(using = StrictJson.Text.class) String squadId,
         RawJson squad,
         RawJson messages,
         Customer customer,
-        String customerId,
-        String phoneNumberId,
+        @JsonDeserialize(using = StrictJson.Text.class) String customerId,
+        @JsonDeserialize(using = StrictJson.Text.class) String phoneNumberId,
         PhoneNumber phoneNumber,
         RawJson artifact,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknown) {

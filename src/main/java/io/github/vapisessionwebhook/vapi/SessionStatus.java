@@ -2,6 +2,7 @@ package io.github.vapisessionwebhook.vapi;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -9,7 +10,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * later is kept as sent instead of failing the message.
  */
 @RegisterForReflection
-public record SessionStatus(@JsonValue String value) {
+public record SessionStatus(@JsonValue @JsonDeserialize(using = StrictJson.Text.class) String value) {
 
     public static final SessionStatus ACTIVE = new SessionStatus("active");
     public static final SessionStatus COMPLETED = new SessionStatus("completed");

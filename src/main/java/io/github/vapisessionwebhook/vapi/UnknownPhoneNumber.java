@@ -3,7 +3,9 @@ package io.github.vapisessionwebhook.vapi;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 
@@ -13,11 +15,13 @@ import java.util.Map;
  * common identifiers are read; everything else is kept in {@link #unknown()}.
  */
 @RegisterForReflection
+// Bound as itself once PhoneNumber.ByProvider has chosen it (the interface's binding is inherited).
+@JsonDeserialize(using = JsonDeserializer.None.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UnknownPhoneNumber(
-        String provider,
-        String id,
-        String number,
+        @JsonDeserialize(using = StrictJson.Text.class) String provider,
+        @JsonDeserialize(using = StrictJson.Text.class) String id,
+        @JsonDeserialize(using = StrictJson.Text.class) String number,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> unknown) implements PhoneNumber {
 
     public UnknownPhoneNumber {

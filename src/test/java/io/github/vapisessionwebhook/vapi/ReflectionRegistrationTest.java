@@ -41,6 +41,8 @@ class ReflectionRegistrationTest {
         assertTrue(reachable.size() > 15, "walked " + reachable);
         assertTrue(reachable.contains(EpochMillisOrIsoInstant.Deserializer.class));
         assertTrue(reachable.contains(UnknownPhoneNumber.class));
+        assertTrue(reachable.contains(PhoneNumber.ByProvider.class));
+        assertTrue(reachable.contains(StrictJson.Text.class));
         assertTrue(reachable.contains(OtherServerMessage.class));
     }
 
@@ -54,6 +56,10 @@ class ReflectionRegistrationTest {
             }
             if (type.isSealed()) {
                 queue.addAll(List.of(type.getPermittedSubclasses()));
+            }
+            JsonDeserialize binding = type.getAnnotation(JsonDeserialize.class);
+            if (binding != null) {
+                queue.add(binding.using());
             }
             if (type.isRecord()) {
                 for (RecordComponent component : type.getRecordComponents()) {

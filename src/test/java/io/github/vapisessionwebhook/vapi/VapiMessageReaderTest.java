@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Binding what Vapi sends, including the drift real payloads show. */
 class VapiMessageReaderTest {
@@ -122,5 +124,45 @@ class VapiMessageReaderTest {
                 "{\"message\":{\"type\":\"session.created\",\"phoneNumber\":{\"provider\":\"twilio\",\"createdAt\":[]},"
                         + "\"session\":{\"id\":\"s\",\"orgId\":\"o\",\"createdAt\":\"2026-08-01T12:00:00Z\",\"updatedAt\":\"2026-08-01T12:00:00Z\"}}}"));
         assertEquals("message.phoneNumber.createdAt: must be an ISO-8601 date-time", nested.getMessage());
+    }
+
+    /** A message whose {@code field} (a path below {@code message}) holds {@code json}. */
+    private static String withField(String path, String json) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Payloads.resource("session-created.full.json");
+        com.fasterxml.jackson.databind.node.ObjectNode parent = (com.fasterxml.jackson.databind.node.ObjectNode) body;
+        String[] steps = ("message." + path).split("\\.");
+        for (int i = 0; i < steps.length - 1; i++) {
+            parent = parent.has(steps[i]) && parent.get(steps[i]).isObject()
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) parent.get(steps[i])
+                    : parent.putObject(steps[i]);
+        }
+        try {
+            parent.set(steps[steps.length - 1], Payloads.JSON.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return Payloads.text(body);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "session.id|42|a string", "session.id|true|a string", "session.orgId|5|a string",
+        "session.orgId|[\"o\"]|a string", "session.name|1.5|a string", "session.status|1|a string",
+        "session.assistantId|false|a string", "session.squadId|7|a string", "session.customerId|7|a string",
+        "session.phoneNumberId|{\"id\":\"p\"}|a string", "session.createdAt|1785585600|an ISO-8601 date-time",
+        "session.updatedAt|1785585600000|an ISO-8601 date-time", "session.customer.number|15555550123|a string",
+        "session.customer.name|{}|a string", "customer.number|15555550123|a string", "phoneNumber.id|9|a string",
+        "phoneNumber.number|15555550100|a string", "phoneNumber.provider|5|a string", "call.id|123|a string"})
+    void requiredAndStoredFieldsMustBeJsonStrings(String path, String json, String expected) {
+        InvalidMessageException e = assertThrows(InvalidMessageException.class,
+                () -> bind(withField(path, json)));
+        assertEquals("message." + path + ": must be " + expected, e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"customer.extension|12", "call.status|3", "session.customer.email|true",
+        "phoneNumber.name|42", "assistantVersion|2"})
+    void fieldsNeitherRequiredNorStoredStayLenient(String path, String json) {
+        assertEquals("00000000-0000-4000-8000-000000000001", bind(withField(path, json)).session().id());
     }
 }
