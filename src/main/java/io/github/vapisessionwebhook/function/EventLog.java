@@ -1,14 +1,17 @@
 package io.github.vapisessionwebhook.function;
 
 import io.github.vapisessionwebhook.webhook.InboundEvent;
+import io.github.vapisessionwebhook.webhook.RedactedException;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
+import io.github.vapisessionwebhook.webhook.WebhookProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * One log line per event: request id, message type, session id, result, status and duration.
- * Never the body, headers or any other payload value: payloads carry secrets and personal data.
+ * One log line per event: request id, Vapi's delivery id (where the credential carries one), message
+ * type, session id, result, status and duration. Never the body, headers or any other payload
+ * value: payloads carry secrets and personal data.
  */
 @ApplicationScoped
 public class EventLog {
@@ -27,18 +30,19 @@ public class EventLog {
         MDC.put("status", status);
         double durationMs = Math.round(durationNanos / 10_000.0) / 100.0;
         MDC.put("durationMs", durationMs);
+        Object deliveryId = MDC.get(WebhookProcessor.DELIVERY_ID);
         try {
             // Concatenated, not printf-formatted: java.util.Formatter was a third of a small event's cost.
             LOG.info("event handled: type=" + type + " session=" + sessionId + " result=" + result + " status=" + status
-                    + " duration=" + durationMs + "ms");
+                    + " duration=" + durationMs + "ms" + (deliveryId == null ? "" : " delivery=" + deliveryId));
         } finally {
             MDC.clear();
         }
     }
 
     void unexpected(RuntimeException e) {
-        // The class name only: an exception message may quote payload values.
-        LOG.errorf("unexpected failure while handling an event: %s", e.getClass().getName());
+        LOG.error("unexpected failure while handling an event; answered 500 so that Vapi retries",
+                RedactedException.of(e));
     }
 
     /** The MDC is cleared after every line, so an absent field needs no removal. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import io.github.vapisessionwebhook.webhook.Headers;
 import io.github.vapisessionwebhook.webhook.InboundEvent;
+import io.github.vapisessionwebhook.webhook.RequestBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,26 +23,49 @@ final class GatewayEventReader {
         // An invocation with the payload `null` reaches the function as null.
         JsonNode event = input == null ? NullNode.getInstance() : input;
         JsonNode requestContext = event.path("requestContext");
-        String method = text(requestContext.path("http").path("method"));
-        if (method == null) {
+        JsonNode http = requestContext.path("http");
+        String method = text(http.path("method"));
+        boolean httpApi = method != null;
+        if (!httpApi) {
             method = text(event.path("httpMethod"));
         }
         if (!requestContext.isObject() || method == null) {
             return new InboundEvent.DirectInvocation(event);
         }
+        JsonNode authorizer = requestContext.path("authorizer");
         return new InboundEvent.HttpDelivery(
                 method,
-                new Headers(headers(event.path("headers"))),
-                text(event.path("body")),
-                event.path("isBase64Encoded").asBoolean(false),
-                text(requestContext.path("requestId")));
+                new Headers(strings(event.path("headers"))),
+                RequestBody.of(text(event.path("body")), event.path("isBase64Encoded").asBoolean(false)),
+                text(requestContext.path("requestId")),
+                httpApi ? httpApiUrl(event, requestContext) : restApiUrl(requestContext),
+                // HTTP API JWT authorizer, or a REST API Cognito authorizer.
+                strings(httpApi ? authorizer.path("jwt").path("claims") : authorizer.path("claims")));
     }
 
-    private static Map<String, String> headers(JsonNode headers) {
+    /** {@code https://} + domain + raw path (with the stage, if not $default) + raw query string. */
+    private static String httpApiUrl(JsonNode event, JsonNode requestContext) {
+        String domain = text(requestContext.path("domainName"));
+        String path = text(event.path("rawPath"));
+        if (domain == null || path == null) {
+            return null;
+        }
+        String query = text(event.path("rawQueryString"));
+        return "https://" + domain + path + (query == null || query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** {@code https://} + domain + the path as called (with the stage); the query is not recoverable byte for byte. */
+    private static String restApiUrl(JsonNode requestContext) {
+        String domain = text(requestContext.path("domainName"));
+        String path = text(requestContext.path("path"));
+        return domain == null || path == null ? null : "https://" + domain + path;
+    }
+
+    private static Map<String, String> strings(JsonNode object) {
         Map<String, String> values = new LinkedHashMap<>();
-        headers.properties().forEach(header -> {
-            if (header.getValue().isValueNode() && !header.getValue().isNull()) {
-                values.put(header.getKey(), header.getValue().asText());
+        object.properties().forEach(entry -> {
+            if (entry.getValue().isValueNode() && !entry.getValue().isNull()) {
+                values.put(entry.getKey(), entry.getValue().asText());
             }
         });
         return values;

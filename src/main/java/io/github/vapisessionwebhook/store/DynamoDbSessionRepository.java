@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -74,7 +76,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
         } catch (ConditionalCheckFailedException e) {
             return WriteResult.UNCHANGED;
         } catch (SdkException e) {
-            throw new StorageUnavailableException("DynamoDB PutItem failed: " + e.getClass().getSimpleName(), e);
+            throw failure("PutItem", e);
         }
     }
 
@@ -87,7 +89,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
                     .consistentRead(true)).item();
             return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
         } catch (SdkException e) {
-            throw new StorageUnavailableException("DynamoDB GetItem failed: " + e.getClass().getSimpleName(), e);
+            throw failure("GetItem", e);
         }
     }
 
@@ -116,8 +118,32 @@ public class DynamoDbSessionRepository implements SessionRepository {
             List<SessionRecord> records = response.items().stream().map(DynamoDbSessionRepository::fromItem).toList();
             return SessionPage.of(records, query.limit());
         } catch (SdkException e) {
-            throw new StorageUnavailableException("DynamoDB Query failed: " + e.getClass().getSimpleName(), e);
+            throw failure("Query", e);
         }
+    }
+
+    /**
+     * What an operator needs to tell a missing table from denied access, throttling or a timeout:
+     * the AWS error code, HTTP status and request id, or the client-side failure's types. Never the
+     * SDK's message text, which can quote request values.
+     */
+    private StorageUnavailableException failure(String operation, SdkException e) {
+        StringBuilder detail = new StringBuilder("DynamoDB ").append(operation).append(" on table ").append(tableName)
+                .append(" failed: ");
+        if (e instanceof AwsServiceException service) {
+            AwsErrorDetails error = service.awsErrorDetails();
+            detail.append(error == null || error.errorCode() == null ? service.getClass().getSimpleName() : error.errorCode())
+                    .append(" (HTTP ").append(service.statusCode())
+                    .append(", AWS request id ").append(service.requestId()).append(')');
+        } else {
+            detail.append(e.getClass().getSimpleName()).append(" (no answer from DynamoDB");
+            Throwable cause = e.getCause();
+            for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+                detail.append(": ").append(cause.getClass().getSimpleName());
+            }
+            detail.append(')');
+        }
+        return new StorageUnavailableException(detail.toString(), e);
     }
 
     private static Map<String, AttributeValue> startKey(SessionQuery query) {

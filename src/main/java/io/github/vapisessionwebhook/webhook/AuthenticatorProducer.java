@@ -19,11 +19,12 @@ public class AuthenticatorProducer {
     @Produces
     @Singleton
     @Startup
-    WebhookAuthenticator authenticator(WebhookConfig config, Clock clock) {
+    public WebhookAuthenticator authenticator(WebhookConfig config, Clock clock) {
         WebhookConfig.AuthMode mode = config.auth().orElseGet(() -> {
             if (config.secret().isEmpty()) {
                 throw new IllegalStateException("VAPI_WEBHOOK_AUTH is not set: set it to bearer or hmac (with "
-                        + "VAPI_WEBHOOK_SECRET), or to none to accept unauthenticated requests");
+                        + "VAPI_WEBHOOK_SECRET), oauth2 (with VAPI_WEBHOOK_OAUTH2_ISSUER), or to none to accept "
+                        + "unauthenticated requests");
             }
             return WebhookConfig.AuthMode.bearer;
         });
@@ -36,6 +37,10 @@ public class AuthenticatorProducer {
             case bearer -> new BearerAuthenticator(requireSecret(config, mode), config.bearerHeader(),
                     config.bearerPrefix(), config.legacySecretHeader());
             case hmac -> new HmacAuthenticator(hmacKey(config), config, clock);
+            case oauth2 -> new JwtClaimsAuthenticator(config.oauth2Issuer().filter(issuer -> !issuer.isBlank())
+                    .orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=oauth2 needs VAPI_WEBHOOK_OAUTH2_ISSUER "
+                            + "(the issuer of the JWT authorizer in front of the route), which is not set")),
+                    config.oauth2Audience().filter(audience -> !audience.isBlank()));
         };
     }
 

@@ -25,7 +25,8 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
     }
 
     @Override
-    public boolean authenticate(Headers headers, byte[] body) {
+    public boolean authenticate(InboundEvent.HttpDelivery delivery) {
+        Headers headers = delivery.headers();
         boolean viaHeader = headers.get(header).map(this::withoutPrefix).map(this::matches).orElse(false);
         boolean viaLegacy = acceptLegacyHeader && headers.get(LEGACY_HEADER).map(String::trim).map(this::matches).orElse(false);
         return viaHeader | viaLegacy;

@@ -1,6 +1,6 @@
 package io.github.vapisessionwebhook.webhook;
 
-import java.io.ByteArrayOutputStream;
+import io.github.vapisessionwebhook.webhook.HmacPayloadTemplate.Placeholder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,93 +11,113 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
- * Vapi's HMAC credential: a signature over a payload built from a template (default
- * {@code {timestamp}.{body}}) with the raw body bytes, never re-serialised JSON. When the template
+ * Vapi's HMAC credential ({@code HMACAuthenticationPlan}): a signature over a payload built from
+ * its {@code payloadFormat} with the raw body bytes, never re-serialised JSON. When the payload
  * signs the timestamp, a timestamp outside the tolerance window is refused, so a captured request
- * cannot be replayed later.
+ * cannot be replayed later. Any header value that is not exactly what a valid signature needs is a
+ * refusal, never an error.
  */
 public final class HmacAuthenticator implements WebhookAuthenticator {
 
-    private static final String TIMESTAMP = "{timestamp}";
-    private static final String BODY = "{body}";
+    private static final Logger LOG = Logger.getLogger(HmacAuthenticator.class);
+
+    static final String TEMPLATE_SETTING = "VAPI_WEBHOOK_HMAC_PAYLOAD_TEMPLATE";
     /** Epoch values above this are milliseconds, below it seconds (10^11 s is the year 5138). */
     private static final long MILLIS_THRESHOLD = 100_000_000_000L;
+    /** Epoch seconds or milliseconds: digits only, no sign, no exponent, at most 18 of them. */
+    private static final Pattern EPOCH = Pattern.compile("[0-9]{1,18}");
+    /** What a delivery id may look like to be logged (Svix's are {@code msg_} and 27 characters). */
+    private static final Pattern DELIVERY_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
     private final SecretKeySpec key;
     private final String algorithm;
     private final String signatureHeader;
     private final String timestampHeader;
-    private final String template;
+    private final String messageIdHeader;
+    private final HmacPayloadTemplate template;
+    private final Optional<String> url;
     private final String prefix;
     private final WebhookConfig.SignatureEncoding encoding;
     private final Duration tolerance;
     private final Clock clock;
 
+    /** @throws IllegalStateException naming the setting when the configuration cannot match Vapi's signatures */
     public HmacAuthenticator(byte[] secret, WebhookConfig config, Clock clock) {
         this.algorithm = config.hmacAlgorithm().jcaName();
         this.key = new SecretKeySpec(secret, algorithm);
         this.signatureHeader = config.hmacSignatureHeader();
         this.timestampHeader = config.hmacTimestampHeader();
-        this.template = config.hmacPayloadTemplate();
+        this.messageIdHeader = config.hmacMessageIdHeader().orElse(null);
+        this.url = config.url();
         this.prefix = config.hmacSignaturePrefix().orElse("");
         this.encoding = config.hmacEncoding();
         this.tolerance = config.hmacTolerance();
         this.clock = clock;
-        if (!template.contains(BODY)) {
-            throw new IllegalArgumentException("VAPI_WEBHOOK_HMAC_PAYLOAD_TEMPLATE must contain {body}");
+        this.template = HmacPayloadTemplate.parse(config.hmacPayloadTemplate()
+                .orElse(config.hmacIncludeTimestamp() ? "{timestamp}.{body}" : "{body}"), TEMPLATE_SETTING);
+        if (!template.uses(Placeholder.BODY)) {
+            throw new IllegalStateException(TEMPLATE_SETTING + " must contain {body}: a signature that does not "
+                    + "cover the body authenticates nothing about it");
+        }
+        if (template.uses(Placeholder.TIMESTAMP) && !config.hmacIncludeTimestamp()) {
+            throw new IllegalStateException(TEMPLATE_SETTING + " signs {timestamp} but "
+                    + "VAPI_WEBHOOK_HMAC_INCLUDE_TIMESTAMP=false: Vapi sends no timestamp to sign");
+        }
+        if (template.uses(Placeholder.MESSAGE_ID) && messageIdHeader == null) {
+            throw new IllegalStateException(TEMPLATE_SETTING + " signs {svix-id} but "
+                    + "VAPI_WEBHOOK_HMAC_MESSAGE_ID_HEADER is not set (the credential's messageIdHeader)");
+        }
+        if (!template.uses(Placeholder.TIMESTAMP)) {
+            LOG.warn(TEMPLATE_SETTING + " does not sign {timestamp}: a captured request can be replayed");
         }
     }
 
     @Override
-    public boolean authenticate(Headers headers, byte[] body) {
+    public boolean authenticate(InboundEvent.HttpDelivery delivery) {
+        Headers headers = delivery.headers();
         Optional<String> signature = headers.get(signatureHeader).map(String::trim);
-        Optional<String> timestamp = headers.get(timestampHeader).map(String::trim);
-        if (signature.isEmpty()) {
+        Optional<byte[]> body = delivery.body().bytes();
+        if (signature.isEmpty() || body.isEmpty()) {
+            // A body that cannot be decoded cannot have been signed.
             return false;
         }
-        if (template.contains(TIMESTAMP) && (timestamp.isEmpty() || !isFresh(timestamp.get()))) {
+        String timestamp = null;
+        if (template.uses(Placeholder.TIMESTAMP)) {
+            timestamp = headers.get(timestampHeader).map(String::trim).filter(this::isFresh).orElse(null);
+            if (timestamp == null) {
+                return false;
+            }
+        }
+        String messageId = template.uses(Placeholder.MESSAGE_ID) ? headers.get(messageIdHeader).orElse(null) : null;
+        String signedUrl = url.orElse(delivery.url());
+        if ((template.uses(Placeholder.MESSAGE_ID) && messageId == null) || (template.uses(Placeholder.URL) && signedUrl == null)) {
             return false;
         }
-        String expected = prefix + encode(sign(payload(timestamp.orElse(""), body)));
-        return constantTimeEquals(expected, signature.get());
+        byte[] payload = template.render(new HmacPayloadTemplate.Values(body.get(), timestamp, delivery.method(),
+                signedUrl, messageId));
+        return constantTimeEquals(prefix + encode(sign(payload)), signature.get());
+    }
+
+    /** The credential's {@code messageIdHeader}, when it names one and its value is a plain id. */
+    @Override
+    public Optional<String> deliveryId(InboundEvent.HttpDelivery delivery) {
+        return messageIdHeader == null ? Optional.empty()
+                : delivery.headers().get(messageIdHeader).map(String::trim).filter(id -> DELIVERY_ID.matcher(id).matches());
     }
 
     private boolean isFresh(String timestamp) {
-        Instant signedAt;
-        try {
-            long value = Long.parseLong(timestamp);
-            signedAt = value >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
-        } catch (NumberFormatException e) {
+        if (!EPOCH.matcher(timestamp).matches()) {
             return false;
         }
+        long value = Long.parseLong(timestamp);
+        Instant signedAt = value >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
         return Duration.between(signedAt, clock.instant()).abs().compareTo(tolerance) <= 0;
-    }
-
-    private byte[] payload(String timestamp, byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + template.length() + timestamp.length());
-        int position = 0;
-        while (position < template.length()) {
-            int nextTimestamp = template.indexOf(TIMESTAMP, position);
-            int nextBody = template.indexOf(BODY, position);
-            int next = nextTimestamp < 0 ? nextBody : nextBody < 0 ? nextTimestamp : Math.min(nextTimestamp, nextBody);
-            if (next < 0) {
-                out.writeBytes(template.substring(position).getBytes(StandardCharsets.UTF_8));
-                break;
-            }
-            out.writeBytes(template.substring(position, next).getBytes(StandardCharsets.UTF_8));
-            if (next == nextBody) {
-                out.writeBytes(body);
-                position = next + BODY.length();
-            } else {
-                out.writeBytes(timestamp.getBytes(StandardCharsets.UTF_8));
-                position = next + TIMESTAMP.length();
-            }
-        }
-        return out.toByteArray();
     }
 
     private byte[] sign(byte[] payload) {

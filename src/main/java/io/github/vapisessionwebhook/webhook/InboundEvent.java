@@ -1,16 +1,23 @@
 package io.github.vapisessionwebhook.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** What reached the function: an HTTP request through API Gateway, or a direct invocation. */
 public sealed interface InboundEvent {
 
     /**
-     * A request through API Gateway (HTTP API or REST API proxy). The body is kept as the gateway
-     * sent it and decoded only once method and size have been checked.
+     * A request through API Gateway (HTTP API or REST API proxy).
+     *
+     * @param url the URL the request was sent to, as the gateway reports it (see the README)
+     * @param claims the claims API Gateway's JWT authorizer verified, empty without one
      */
-    record HttpDelivery(String method, Headers headers, String body, boolean base64Encoded, String requestId)
-            implements InboundEvent {
+    record HttpDelivery(String method, Headers headers, RequestBody body, String requestId, String url,
+            Map<String, String> claims) implements InboundEvent {
+
+        public HttpDelivery {
+            claims = Map.copyOf(claims);
+        }
     }
 
     /**

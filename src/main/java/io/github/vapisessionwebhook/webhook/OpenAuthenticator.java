@@ -4,7 +4,7 @@ package io.github.vapisessionwebhook.webhook;
 public final class OpenAuthenticator implements WebhookAuthenticator {
 
     @Override
-    public boolean authenticate(Headers headers, byte[] body) {
+    public boolean authenticate(InboundEvent.HttpDelivery delivery) {
         return true;
     }
 }

@@ -14,8 +14,8 @@ public interface WebhookConfig {
     int maxBodyBytes();
 
     /**
-     * {@code VAPI_WEBHOOK_AUTH}: {@code bearer}, {@code hmac} or {@code none}. No default when
-     * deployed: unset means {@code bearer} if a secret is configured, else start-up fails.
+     * {@code VAPI_WEBHOOK_AUTH}: {@code bearer}, {@code hmac}, {@code oauth2} or {@code none}. No
+     * default when deployed: unset means {@code bearer} if a secret is configured, else start-up fails.
      */
     Optional<AuthMode> auth();
 
@@ -44,9 +44,31 @@ public interface WebhookConfig {
     @WithDefault("x-timestamp")
     String hmacTimestampHeader();
 
-    /** What is signed; {@code {timestamp}} and {@code {body}} are replaced by the header and the raw body. */
-    @WithDefault("{timestamp}.{body}")
-    String hmacPayloadTemplate();
+    /**
+     * The credential's {@code payloadFormat}: what is signed, with Vapi's placeholders {@code {body}}
+     * (the raw body), {@code {timestamp}}, {@code {method}}, {@code {url}} and {@code {svix-id}}.
+     * Unset: {@code {timestamp}.{body}}, or {@code {body}} without a timestamp.
+     */
+    Optional<String> hmacPayloadTemplate();
+
+    /** The credential's {@code includeTimestamp}: whether Vapi sends and signs a timestamp. */
+    @WithDefault("true")
+    boolean hmacIncludeTimestamp();
+
+    /** The credential's {@code messageIdHeader}: the header carrying the delivery id ({@code {svix-id}}). */
+    Optional<String> hmacMessageIdHeader();
+
+    /**
+     * {@code VAPI_WEBHOOK_URL}: the Server URL exactly as configured in Vapi, signed as {@code {url}}.
+     * Unset, the URL is rebuilt from the gateway event (see the README).
+     */
+    Optional<String> url();
+
+    /** {@code VAPI_WEBHOOK_OAUTH2_ISSUER}: the token issuer API Gateway's JWT authorizer checks. */
+    Optional<String> oauth2Issuer();
+
+    /** {@code VAPI_WEBHOOK_OAUTH2_AUDIENCE}: the audience (or client id) the token must carry, if any. */
+    Optional<String> oauth2Audience();
 
     /** Text before the signature in its header, e.g. {@code sha256=}. */
     Optional<String> hmacSignaturePrefix();
@@ -65,6 +87,7 @@ public interface WebhookConfig {
     enum AuthMode {
         bearer,
         hmac,
+        oauth2,
         none
     }
 

@@ -6,17 +6,20 @@ import io.github.vapisessionwebhook.vapi.InvalidMessageException;
 import io.github.vapisessionwebhook.vapi.VapiMessage;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The webhook's decisions, in order: method, size, authentication, parsing, then recording. Nothing
- * is parsed before authentication passes and nothing is stored unless every check passed. Direct
- * invocations skip authentication: only a caller AWS IAM allowed to invoke the function gets there.
+ * about the body is looked at (not even whether it decodes) before authentication passes, and
+ * nothing is stored unless every check passed. Direct invocations skip authentication: only a
+ * caller AWS IAM allowed to invoke the function gets there.
  */
 @ApplicationScoped
 public class WebhookProcessor {
+
+    /** MDC field with Vapi's delivery id, set once a delivery is authenticated; the event log prints it. */
+    public static final String DELIVERY_ID = "deliveryId";
 
     private static final Logger LOG = Logger.getLogger(WebhookProcessor.class);
 
@@ -43,7 +46,7 @@ public class WebhookProcessor {
             return new WebhookOutcome.Rejected(
                     e.isInvalidJson() ? WebhookError.INVALID_JSON : WebhookError.INVALID_MESSAGE, e.getMessage());
         } catch (StorageUnavailableException e) {
-            LOG.errorf("storage unavailable: %s", e.getMessage());
+            LOG.errorf("storage unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
             return new WebhookOutcome.Rejected(WebhookError.STORAGE_UNAVAILABLE, null);
         }
     }
@@ -52,18 +55,30 @@ public class WebhookProcessor {
         if (!"POST".equalsIgnoreCase(delivery.method())) {
             return new WebhookOutcome.Rejected(WebhookError.METHOD_NOT_ALLOWED, null);
         }
-        byte[] body = bodyBytes(delivery);
-        if (body.length > config.maxBodyBytes()) {
+        RequestBody body = delivery.body();
+        if (body.length() > config.maxBodyBytes()) {
             return new WebhookOutcome.Rejected(WebhookError.PAYLOAD_TOO_LARGE, null);
         }
-        if (!authenticator.authenticate(delivery.headers(), body)) {
+        if (!authenticated(delivery)) {
             return new WebhookOutcome.Rejected(WebhookError.UNAUTHORIZED, null);
         }
+        authenticator.deliveryId(delivery).ifPresent(id -> MDC.put(DELIVERY_ID, id));
         // A plain gateway body is already text (decoded from the event's JSON): parse it as such
         // rather than decoding its bytes again. Base64 bodies are raw bytes and get strict UTF-8.
-        return handle(delivery.base64Encoded() || delivery.body() == null
-                ? reader.read(body)
-                : reader.read(delivery.body()));
+        return handle(body.isText()
+                ? reader.read(body.text())
+                : reader.read(body.bytes().orElseThrow(() -> InvalidMessageException.invalidJson(
+                        "the body is marked base64-encoded but is not valid base64"))));
+    }
+
+    /** A credential check that fails in an unforeseen way refuses the request: it never answers 5xx. */
+    private boolean authenticated(InboundEvent.HttpDelivery delivery) {
+        try {
+            return authenticator.authenticate(delivery);
+        } catch (RuntimeException e) {
+            LOG.error("authentication failed unexpectedly; the request was refused", RedactedException.of(e));
+            return false;
+        }
     }
 
     private WebhookOutcome handle(VapiMessage message) {
@@ -74,20 +89,5 @@ public class WebhookProcessor {
                     recorder.record(session.eventType(), session.message()));
         }
         return new WebhookOutcome.Ignored(message.type());
-    }
-
-    private static byte[] bodyBytes(InboundEvent.HttpDelivery delivery) {
-        String body = delivery.body();
-        if (body == null) {
-            return new byte[0];
-        }
-        if (!delivery.base64Encoded()) {
-            return body.getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return Base64.getDecoder().decode(body);
-        } catch (IllegalArgumentException e) {
-            throw InvalidMessageException.invalidJson("the body is marked base64-encoded but is not valid base64");
-        }
     }
 }

@@ -7,17 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.session.SessionRecorder;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
+import io.github.vapisessionwebhook.support.Credential;
 import io.github.vapisessionwebhook.support.Payloads;
-import io.github.vapisessionwebhook.support.WebhookConfigs;
-import io.github.vapisessionwebhook.vapi.VapiMessageReader;
-import io.github.vapisessionwebhook.webhook.OpenAuthenticator;
-import io.github.vapisessionwebhook.webhook.WebhookProcessor;
+import io.github.vapisessionwebhook.support.WiredFunction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,25 +28,25 @@ import net.jqwik.api.Provide;
 
 /**
  * Mutates valid session messages (bytes and JSON trees) and runs each through the whole handler:
- * gateway event in, response out. Whatever the mutation, the answer is a contract status (never a
- * 5xx or a thrown exception), and a refused message stores nothing.
+ * gateway event in, response out, under each authentication mode with the credential Vapi would
+ * send. Whatever the mutation, the answer is a contract status (never a 5xx or a thrown
+ * exception), and a refused message stores nothing.
  */
 class MutationFuzzTest {
 
     private static final Set<Integer> CONTRACT = Set.of(200, 400, 413);
 
     private final InMemorySessionRepository repository = new InMemorySessionRepository();
-    private final SessionWebhookFunction function;
+    private final Map<Credential, SessionWebhookFunction> functions = new EnumMap<>(Credential.class);
 
     MutationFuzzTest() {
-        VapiMessageReader reader = new VapiMessageReader();
-        WebhookProcessor processor = new WebhookProcessor(reader, new SessionRecorder(repository, Clock.systemUTC()),
-                WebhookConfigs.of(Map.of()), new OpenAuthenticator());
-        function = new SessionWebhookFunction(processor, reader, new EventLog());
+        for (Credential credential : Credential.values()) {
+            functions.put(credential, WiredFunction.with(credential, repository));
+        }
     }
 
     @Property(tries = 600)
-    void mutatedBytesGetAContractAnswer(@ForAll("seeds") long seed) {
+    void mutatedBytesGetAContractAnswer(@ForAll("seeds") long seed, @ForAll Credential credential) {
         Random random = new Random(seed);
         String id = UUID.randomUUID().toString();
         byte[] body = Payloads.text(Payloads.session(randomType(random), id, "2026-08-01T12:00:00.000Z"))
@@ -58,11 +55,12 @@ class MutationFuzzTest {
         ObjectNode event = Payloads.event("http-api-session-created.json");
         event.put("body", Base64.getEncoder().encodeToString(mutated));
         event.put("isBase64Encoded", true);
-        assertAnswered(event, id);
+        credential.authorise(event);
+        assertAnswered(credential, event, id);
     }
 
     @Property(tries = 600)
-    void mutatedTreesGetAContractAnswer(@ForAll("seeds") long seed) {
+    void mutatedTreesGetAContractAnswer(@ForAll("seeds") long seed, @ForAll Credential credential) {
         Random random = new Random(seed);
         String id = UUID.randomUUID().toString();
         ObjectNode body = Payloads.session(randomType(random), id, "2026-08-01T12:00:00.000Z");
@@ -72,9 +70,10 @@ class MutationFuzzTest {
         if (random.nextBoolean()) {
             ObjectNode event = Payloads.event("rest-api-session-updated.json");
             event.put("body", Payloads.text(body));
-            assertAnswered(event, id);
+            credential.authorise(event);
+            assertAnswered(credential, event, id);
         } else {
-            assertAnswered(body, id);
+            assertAnswered(credential, body, id);
         }
     }
 
@@ -83,8 +82,8 @@ class MutationFuzzTest {
         return Arbitraries.longs();
     }
 
-    private void assertAnswered(JsonNode event, String id) {
-        GatewayResponse response = function.handle(event);
+    private void assertAnswered(Credential credential, JsonNode event, String id) {
+        GatewayResponse response = functions.get(credential).handle(event);
         assertTrue(CONTRACT.contains(response.statusCode()), response.statusCode() + " " + response.body());
         assertEquals("application/json", response.headers().get("content-type"));
         JsonNode body = parse(response.body());

@@ -88,6 +88,15 @@ class PackagedFunctionIT {
         JsonNode response = respond(Payloads.text(Payloads.event("http-api-session-created.json")));
         assertEquals(401, response.get("statusCode").asInt());
         assertEquals("{\"error\":\"unauthorized\"}", response.get("body").asText());
+
+        ObjectNode notBase64 = Payloads.event("http-api-session-created.json").put("body", "%%% not base64").put("isBase64Encoded", true);
+        assertEquals(401, respond(Payloads.text(notBase64)).get("statusCode").asInt(), "nothing about the body before authentication");
+        ObjectNode hostileHeaders = Payloads.event("rest-api-session-updated.json");
+        ((ObjectNode) hostileHeaders.get("headers")).put("Authorization", "Bearer " + "x".repeat(20_000))
+                .put("authorization", "Bearer " + SECRET).put("X-Vapi-Secret", "-9223372036854775808");
+        assertEquals(401, respond(Payloads.text(hostileHeaders)).get("statusCode").asInt(),
+                "a credential header given twice with different values is ambiguous");
+        assertTrue(function.isAlive());
     }
 
     @Test

@@ -36,6 +36,10 @@ class AuthenticatorProducerTest {
         assertInstanceOf(BearerAuthenticator.class, start(Map.of("vapi.webhook.auth", "bearer", "vapi.webhook.secret", "s")));
         assertInstanceOf(BearerAuthenticator.class, start(Map.of("vapi.webhook.secret", "s")), "a secret alone means bearer");
         assertInstanceOf(HmacAuthenticator.class, start(Map.of("vapi.webhook.auth", "hmac", "vapi.webhook.secret", "s")));
+        assertInstanceOf(JwtClaimsAuthenticator.class, start(Map.of("vapi.webhook.auth", "oauth2",
+                "vapi.webhook.oauth2-issuer", "https://issuer.example.com")));
+        IllegalStateException noIssuer = assertThrows(IllegalStateException.class, () -> start(Map.of("vapi.webhook.auth", "oauth2")));
+        assertTrue(noIssuer.getMessage().contains("VAPI_WEBHOOK_OAUTH2_ISSUER"), noIssuer.getMessage());
         IllegalStateException badBase64 = assertThrows(IllegalStateException.class, () -> start(Map.of(
                 "vapi.webhook.auth", "hmac", "vapi.webhook.secret", "%%%", "vapi.webhook.hmac-secret-base64", "true")));
         assertEquals(false, badBase64.getMessage().contains("%%%"), "the secret itself is never echoed");

@@ -3,6 +3,7 @@ package io.github.vapisessionwebhook.webhook;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vapisessionwebhook.support.Deliveries;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class BearerAuthenticatorTest {
     private final BearerAuthenticator authenticator = new BearerAuthenticator("s3cret-token", "Authorization", "Bearer ", true);
 
     private boolean accepts(Map<String, String> headers) {
-        return authenticator.authenticate(new Headers(headers), BODY);
+        return authenticator.authenticate(Deliveries.post(headers, BODY));
     }
 
     @Test
@@ -40,8 +41,8 @@ class BearerAuthenticatorTest {
     @Test
     void customHeaderWithoutPrefixAndNoLegacy() {
         BearerAuthenticator custom = new BearerAuthenticator("tok", "X-Webhook-Token", "", false);
-        assertTrue(custom.authenticate(new Headers(Map.of("x-webhook-token", "tok")), BODY));
-        assertFalse(custom.authenticate(new Headers(Map.of("X-Vapi-Secret", "tok")), BODY));
-        assertFalse(custom.authenticate(new Headers(Map.of("Authorization", "Bearer tok")), BODY));
+        assertTrue(custom.authenticate(Deliveries.post(Map.of("x-webhook-token", "tok"), BODY)));
+        assertFalse(custom.authenticate(Deliveries.post(Map.of("X-Vapi-Secret", "tok"), BODY)));
+        assertFalse(custom.authenticate(Deliveries.post(Map.of("Authorization", "Bearer tok"), BODY)));
     }
 }

@@ -1,0 +1,88 @@
+package io.github.vapisessionwebhook.support;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Each way the webhook can be configured to authenticate, with what a genuine Vapi delivery (through
+ * API Gateway) carries for it.
+ */
+public enum Credential {
+    NONE(Map.of("vapi.webhook.auth", "none")) {
+        @Override
+        public void authorise(ObjectNode gatewayEvent) {
+        }
+    },
+    BEARER(Map.of("vapi.webhook.auth", "bearer", "vapi.webhook.secret", Credential.SECRET)) {
+        @Override
+        public void authorise(ObjectNode gatewayEvent) {
+            headers(gatewayEvent).put("authorization", "Bearer " + SECRET);
+        }
+    },
+    HMAC(Map.of("vapi.webhook.auth", "hmac", "vapi.webhook.secret", Credential.SECRET)) {
+        @Override
+        public void authorise(ObjectNode gatewayEvent) {
+            String timestamp = Long.toString(System.currentTimeMillis());
+            headers(gatewayEvent).put("x-timestamp", timestamp).put("x-signature", signature(timestamp, gatewayEvent));
+        }
+    },
+    OAUTH2(Map.of("vapi.webhook.auth", "oauth2", "vapi.webhook.oauth2-issuer", Credential.ISSUER)) {
+        @Override
+        public void authorise(ObjectNode gatewayEvent) {
+            ObjectNode authorizer = ((ObjectNode) gatewayEvent.get("requestContext")).putObject("authorizer");
+            authorizer.putObject("jwt").putObject("claims").put("iss", ISSUER).put("client_id", "vapi");
+            // A REST API's Cognito authorizer puts its claims here instead.
+            authorizer.putObject("claims").put("iss", ISSUER).put("client_id", "vapi");
+        }
+    };
+
+    public static final String SECRET = "credential-secret-8c1d9e";
+    public static final String ISSUER = "https://issuer.example.com/pool";
+
+    private final Map<String, String> config;
+
+    Credential(Map<String, String> config) {
+        this.config = config;
+    }
+
+    /** The function's configuration for this credential. */
+    public Map<String, String> config() {
+        return config;
+    }
+
+    /** Adds what Vapi (and API Gateway's authorizer) would add to this gateway event. */
+    public abstract void authorise(ObjectNode gatewayEvent);
+
+    private static ObjectNode headers(ObjectNode gatewayEvent) {
+        return gatewayEvent.has("headers") && gatewayEvent.get("headers").isObject()
+                ? (ObjectNode) gatewayEvent.get("headers")
+                : gatewayEvent.putObject("headers");
+    }
+
+    /** Vapi's default HMAC: hex SHA-256 over {@code timestamp.body}, the body's raw bytes. */
+    private static String signature(String timestamp, ObjectNode gatewayEvent) {
+        String carried = gatewayEvent.path("body").asText("");
+        byte[] body;
+        try {
+            body = gatewayEvent.path("isBase64Encoded").asBoolean(false)
+                    ? Base64.getDecoder().decode(carried)
+                    : carried.getBytes(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return "0".repeat(64);
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
