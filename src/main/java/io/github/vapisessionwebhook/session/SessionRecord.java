@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The metadata kept for one Vapi session: a whitelist of identifiers, names and times, never
  * configuration, transcripts or credentials. Optional fields are {@code null} when the message did
- * not carry them, and absent from {@link #toAttributes()}.
+ * not carry them, and absent from what a store keeps.
  *
  * <p>Times are truncated to milliseconds (Vapi's precision) so that their stored text form, fixed
  * width ISO-8601 in UTC, orders the same way as the instants: stores compare and sort on it.
@@ -72,75 +71,27 @@ public record SessionRecord(
     }
 
     /**
-     * The stored attributes, named as in every store, absent fields left out. Values are
-     * {@code String}, {@code Long} or {@code Boolean}.
+     * What to keep when this incoming version meets {@code stored}, by the rules every store
+     * enforces, or empty when nothing changes: a deleted session stays deleted; any other message
+     * must carry a strictly newer {@code updatedAt}, so stale messages and redeliveries change
+     * nothing; a delete always lands on a live session, and one older than the stored version
+     * marks it deleted without replacing its newer fields or moving {@code updatedAt} back.
      */
-    public Map<String, Object> toAttributes() {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        put(attributes, "sessionId", sessionId);
-        put(attributes, "orgId", orgId);
-        put(attributes, "status", status);
-        put(attributes, "name", name);
-        put(attributes, "assistantId", assistantId);
-        put(attributes, "squadId", squadId);
-        put(attributes, "customerId", customerId);
-        put(attributes, "customerNumber", customerNumber);
-        put(attributes, "customerName", customerName);
-        put(attributes, "phoneNumberId", phoneNumberId);
-        put(attributes, "phoneNumber", phoneNumber);
-        put(attributes, "phoneNumberProvider", phoneNumberProvider);
-        put(attributes, "callId", callId);
-        put(attributes, "createdAt", createdAt == null ? null : format(createdAt));
-        put(attributes, "updatedAt", format(updatedAt));
-        put(attributes, "expirationSeconds", expirationSeconds);
-        put(attributes, "lastEventType", lastEventType);
-        put(attributes, "eventTimestamp", eventTimestamp);
-        put(attributes, "receivedAt", format(receivedAt));
-        put(attributes, "deleted", deleted);
-        put(attributes, "deletedAt", deletedAt == null ? null : format(deletedAt));
-        return attributes;
+    public Optional<SessionRecord> over(SessionRecord stored) {
+        if (stored == null || (!stored.deleted && updatedAt.isAfter(stored.updatedAt))) {
+            return Optional.of(this);
+        }
+        if (stored.deleted || !deleted) {
+            return Optional.empty();
+        }
+        return Optional.of(stored.deletedBy(this));
     }
 
-    /** The inverse of {@link #toAttributes()}. */
-    public static SessionRecord fromAttributes(Map<String, ?> attributes) {
-        return new SessionRecord(
-                (String) attributes.get("sessionId"),
-                (String) attributes.get("orgId"),
-                (String) attributes.get("status"),
-                (String) attributes.get("name"),
-                (String) attributes.get("assistantId"),
-                (String) attributes.get("squadId"),
-                (String) attributes.get("customerId"),
-                (String) attributes.get("customerNumber"),
-                (String) attributes.get("customerName"),
-                (String) attributes.get("phoneNumberId"),
-                (String) attributes.get("phoneNumber"),
-                (String) attributes.get("phoneNumberProvider"),
-                (String) attributes.get("callId"),
-                instant(attributes.get("createdAt")),
-                instant(attributes.get("updatedAt")),
-                (Long) attributes.get("expirationSeconds"),
-                (String) attributes.get("lastEventType"),
-                (Long) attributes.get("eventTimestamp"),
-                instant(attributes.get("receivedAt")),
-                Boolean.TRUE.equals(attributes.get("deleted")),
-                instant(attributes.get("deletedAt")));
-    }
-
-    /**
-     * Whether this (incoming) version may replace {@code stored}, by the rules every store
-     * enforces: a deleted session stays deleted; a delete always lands on a live session; any
-     * other message must carry a strictly newer {@code updatedAt}, so stale messages and
-     * redeliveries change nothing.
-     */
-    public boolean supersedes(SessionRecord stored) {
-        if (stored == null) {
-            return true;
-        }
-        if (stored.deleted) {
-            return false;
-        }
-        return deleted || updatedAt.isAfter(stored.updatedAt);
+    /** This record as a stale {@code delete} leaves it: its fields, with the delete's marks. */
+    private SessionRecord deletedBy(SessionRecord delete) {
+        return new SessionRecord(sessionId, orgId, status, name, assistantId, squadId, customerId, customerNumber,
+                customerName, phoneNumberId, phoneNumber, phoneNumberProvider, callId, createdAt, updatedAt,
+                expirationSeconds, delete.lastEventType, delete.eventTimestamp, delete.receivedAt, true, delete.deletedAt);
     }
 
     /** Phone numbers and names are personal data: present or not, never their value. */
@@ -154,16 +105,6 @@ public record SessionRecord(
 
     private static String mask(String value) {
         return value == null ? "absent" : "***";
-    }
-
-    private static void put(Map<String, Object> attributes, String name, Object value) {
-        if (value != null) {
-            attributes.put(name, value);
-        }
-    }
-
-    private static Instant instant(Object text) {
-        return text == null ? null : Instant.parse((String) text);
     }
 
     private static String blankToNull(String text) {

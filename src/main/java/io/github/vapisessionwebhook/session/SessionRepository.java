@@ -3,14 +3,14 @@ package io.github.vapisessionwebhook.session;
 import java.util.Optional;
 
 /**
- * Where session records live. Every implementation enforces {@link SessionRecord#supersedes} as one
- * atomic conditional write, so concurrent writers, redeliveries and out-of-order messages end in
- * the same state whatever the order.
+ * Where session records live. Every implementation enforces {@link SessionRecord#over} with
+ * atomic conditional writes, so concurrent writers, redeliveries and out-of-order messages cannot
+ * lose a newer version, resurrect a deleted session or move a record back in time.
  */
 public interface SessionRepository {
 
     /**
-     * Writes {@code record} if it supersedes the stored version.
+     * Writes what {@code record} makes of the stored version ({@link SessionRecord#over}), if anything.
      *
      * @throws StorageUnavailableException when the store cannot be reached or refuses the write
      */

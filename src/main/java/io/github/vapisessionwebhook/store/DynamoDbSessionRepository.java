@@ -10,7 +10,6 @@ import io.github.vapisessionwebhook.session.WriteResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,19 +24,21 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Session records in DynamoDB. Each write is one conditional {@code PutItem} that encodes
- * {@link SessionRecord#supersedes}, so concurrent Lambda instances, redeliveries and out-of-order
- * messages need no read first and cannot race. A failed condition is {@code UNCHANGED}; every other
- * failure (after the SDK's own retries of throttling and transient errors) is a
- * {@link StorageUnavailableException}.
+ * Session records in DynamoDB, by the rules of {@link SessionRecord#over} encoded in conditions,
+ * so concurrent Lambda instances, redeliveries and out-of-order messages need no read first and
+ * cannot race. A version is one conditional {@code PutItem}; a delete older than the stored version
+ * then falls back to one conditional {@code UpdateItem} that only marks the stored version deleted.
+ * A failed condition is {@code UNCHANGED}; every other failure (after the SDK's own retries of
+ * throttling and transient errors) is a {@link StorageUnavailableException}.
  */
 public class DynamoDbSessionRepository implements SessionRepository {
 
-    /** A live record whose updatedAt is older than the incoming one, or no record at all. */
-    private static final String NEWER_VERSION = "attribute_not_exists(sessionId)"
-            + " OR (deleted = :false AND updatedAt < :updatedAt)";
-    /** A delete lands on any live record, whatever its version. */
-    private static final String NOT_YET_DELETED = "attribute_not_exists(sessionId) OR deleted = :false";
+    /** No record, or a live one whose updatedAt is older than the incoming one. */
+    private static final String NEWER_VERSION = "attribute_not_exists(#sessionId) OR (#deleted = :false AND #updatedAt < :updatedAt)";
+    /** A stored, live record: what a stale delete marks. */
+    private static final String LIVE = "attribute_exists(#sessionId) AND #deleted = :false";
+    private static final String MARK_DELETED = "SET #deleted = :true, #deletedAt = :deletedAt, #lastEventType = :lastEventType,"
+            + " #receivedAt = :receivedAt";
 
     private static final AttributeValue FALSE = AttributeValue.fromBool(false);
 
@@ -57,26 +58,65 @@ public class DynamoDbSessionRepository implements SessionRepository {
 
     @Override
     public WriteResult save(SessionRecord record) {
-        Map<String, AttributeValue> item = toItem(record);
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":false", FALSE);
-        if (!record.deleted()) {
-            values.put(":updatedAt", item.get("updatedAt"));
-        }
+        Map<String, AttributeValue> item = SessionItem.of(record);
+        expiresAt(record.updatedAt(), record.receivedAt()).ifPresent(ttl -> item.put(SessionItem.EXPIRES_AT, ttl));
         try {
             PutItemResponse response = client.putItem(put -> put
                     .tableName(tableName)
                     .item(item)
-                    .conditionExpression(record.deleted() ? NOT_YET_DELETED : NEWER_VERSION)
-                    .expressionAttributeValues(values)
+                    .conditionExpression(NEWER_VERSION)
+                    .expressionAttributeNames(names(SessionItem.SESSION_ID, SessionItem.DELETED, SessionItem.UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":false", FALSE, ":updatedAt", item.get(SessionItem.UPDATED_AT)))
                     .returnValues(ReturnValue.ALL_OLD));
             return response.hasAttributes() && !response.attributes().isEmpty()
                     ? WriteResult.UPDATED
                     : WriteResult.CREATED;
-        } catch (ConditionalCheckFailedException e) {
-            return WriteResult.UNCHANGED;
+        } catch (ConditionalCheckFailedException notNewer) {
+            return record.deleted() ? markDeleted(record) : WriteResult.UNCHANGED;
         } catch (SdkException e) {
             throw failure("PutItem", e);
+        }
+    }
+
+    /** A delete no newer than the stored version: the stored fields stay, only the delete's marks are set. */
+    private WriteResult markDeleted(SessionRecord delete) {
+        StringBuilder update = new StringBuilder(MARK_DELETED);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":false", FALSE,
+                ":true", AttributeValue.fromBool(true),
+                ":deletedAt", SessionItem.time(delete.deletedAt()),
+                ":lastEventType", AttributeValue.fromS(delete.lastEventType()),
+                ":receivedAt", SessionItem.time(delete.receivedAt())));
+        Map<String, String> names = names(SessionItem.SESSION_ID, SessionItem.DELETED, SessionItem.DELETED_AT,
+                SessionItem.LAST_EVENT_TYPE, SessionItem.RECEIVED_AT, SessionItem.EVENT_TIMESTAMP, SessionItem.EXPIRES_AT);
+        // The stored updatedAt is at least the delete's, and the arrival is now: counting the TTL from
+        // the arrival keeps the record for the whole retention after the delete.
+        expiresAt(delete.receivedAt(), delete.receivedAt()).ifPresent(ttl -> {
+            update.append(", #expiresAt = :expiresAt");
+            values.put(":expiresAt", ttl);
+        });
+        if (delete.eventTimestamp() != null) {
+            update.append(", #eventTimestamp = :eventTimestamp");
+            values.put(":eventTimestamp", SessionItem.number(delete.eventTimestamp()));
+        } else {
+            update.append(" REMOVE #eventTimestamp");
+        }
+        if (retention.isZero()) {
+            names.remove("#expiresAt");
+        }
+        try {
+            client.updateItem(u -> u
+                    .tableName(tableName)
+                    .key(Map.of(SessionItem.SESSION_ID, AttributeValue.fromS(delete.sessionId())))
+                    .updateExpression(update.toString())
+                    .conditionExpression(LIVE)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values));
+            return WriteResult.UPDATED;
+        } catch (ConditionalCheckFailedException alreadyDeleted) {
+            return WriteResult.UNCHANGED;
+        } catch (SdkException e) {
+            throw failure("UpdateItem", e);
         }
     }
 
@@ -85,9 +125,9 @@ public class DynamoDbSessionRepository implements SessionRepository {
         try {
             Map<String, AttributeValue> item = client.getItem(get -> get
                     .tableName(tableName)
-                    .key(Map.of(SessionTable.PARTITION_KEY, AttributeValue.fromS(sessionId)))
+                    .key(Map.of(SessionItem.SESSION_ID, AttributeValue.fromS(sessionId)))
                     .consistentRead(true)).item();
-            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+            return item == null || item.isEmpty() ? Optional.empty() : Optional.of(SessionItem.toRecord(item));
         } catch (SdkException e) {
             throw failure("GetItem", e);
         }
@@ -95,18 +135,18 @@ public class DynamoDbSessionRepository implements SessionRepository {
 
     @Override
     public SessionPage query(SessionQuery query) {
-        String keyAttribute = query.index().keyAttribute();
+        SessionItem.Index index = SessionItem.Index.of(query.index());
         Map<String, AttributeValue> values = Map.of(
                 ":key", AttributeValue.fromS(query.key()),
-                ":from", AttributeValue.fromS(SessionRecord.format(query.from())),
-                ":to", AttributeValue.fromS(SessionRecord.format(query.to())));
-        Map<String, AttributeValue> startKey = query.cursor() == null ? null : startKey(query);
+                ":from", SessionItem.time(query.from()),
+                ":to", SessionItem.time(query.to()));
+        Map<String, AttributeValue> startKey = query.cursor() == null ? null : startKey(index, query);
         try {
             QueryResponse response = client.query(q -> q
                     .tableName(tableName)
-                    .indexName(query.index().indexName())
+                    .indexName(index.indexName)
                     .keyConditionExpression("#key = :key AND #created BETWEEN :from AND :to")
-                    .expressionAttributeNames(Map.of("#key", keyAttribute, "#created", SessionTable.SORT_KEY_OF_INDEXES))
+                    .expressionAttributeNames(Map.of("#key", index.partitionKey, "#created", SessionItem.Index.SORT_KEY))
                     .expressionAttributeValues(values)
                     .scanIndexForward(false)
                     // One more than a page tells whether another page exists. DynamoDB returns a
@@ -115,7 +155,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
                     // an empty page; the cursor is made from the page's last record instead.
                     .limit(query.limit() + 1)
                     .exclusiveStartKey(startKey));
-            List<SessionRecord> records = response.items().stream().map(DynamoDbSessionRepository::fromItem).toList();
+            List<SessionRecord> records = response.items().stream().map(SessionItem::toRecord).toList();
             return SessionPage.of(records, query.limit());
         } catch (SdkException e) {
             throw failure("Query", e);
@@ -146,48 +186,32 @@ public class DynamoDbSessionRepository implements SessionRepository {
         return new StorageUnavailableException(detail.toString(), e);
     }
 
-    private static Map<String, AttributeValue> startKey(SessionQuery query) {
+    private static Map<String, AttributeValue> startKey(SessionItem.Index index, SessionQuery query) {
         PageCursor cursor = PageCursor.decode(query.cursor());
         return Map.of(
-                SessionTable.PARTITION_KEY, AttributeValue.fromS(cursor.sessionId()),
-                query.index().keyAttribute(), AttributeValue.fromS(query.key()),
-                SessionTable.SORT_KEY_OF_INDEXES, AttributeValue.fromS(SessionRecord.format(cursor.createdAt())));
+                SessionItem.SESSION_ID, AttributeValue.fromS(cursor.sessionId()),
+                index.partitionKey, AttributeValue.fromS(query.key()),
+                SessionItem.Index.SORT_KEY, SessionItem.time(cursor.createdAt()));
     }
 
-    private Map<String, AttributeValue> toItem(SessionRecord record) {
-        Map<String, AttributeValue> item = new LinkedHashMap<>();
-        record.toAttributes().forEach((name, value) -> item.put(name, toAttributeValue(value)));
-        if (!retention.isZero()) {
-            // Counted from updatedAt, but never from before the record arrived: a late or replayed
-            // message must not be acknowledged and then expire at once (TTL deletes past items).
-            Instant from = record.updatedAt().isAfter(record.receivedAt()) ? record.updatedAt() : record.receivedAt();
-            long expiresAt = from.plus(retention).getEpochSecond();
-            item.put(SessionTable.TTL_ATTRIBUTE, AttributeValue.fromN(Long.toString(expiresAt)));
+    /**
+     * The TTL: counted from {@code updatedAt}, but never from before the record arrived, so a late
+     * or replayed message is not acknowledged and then expired at once (TTL deletes past items).
+     */
+    private Optional<AttributeValue> expiresAt(Instant updatedAt, Instant receivedAt) {
+        if (retention.isZero()) {
+            return Optional.empty();
         }
-        return item;
+        Instant from = updatedAt.isAfter(receivedAt) ? updatedAt : receivedAt;
+        return Optional.of(SessionItem.number(from.plus(retention).getEpochSecond()));
     }
 
-    private static AttributeValue toAttributeValue(Object value) {
-        if (value instanceof Boolean flag) {
-            return AttributeValue.fromBool(flag);
+    /** {@code #name -> name} for each attribute an expression names: every expression is aliased. */
+    private static Map<String, String> names(String... attributes) {
+        Map<String, String> names = new HashMap<>();
+        for (String attribute : attributes) {
+            names.put("#" + attribute, attribute);
         }
-        if (value instanceof Long number) {
-            return AttributeValue.fromN(number.toString());
-        }
-        return AttributeValue.fromS((String) value);
-    }
-
-    private static SessionRecord fromItem(Map<String, AttributeValue> item) {
-        Map<String, Object> attributes = new HashMap<>();
-        item.forEach((name, value) -> {
-            if (value.s() != null) {
-                attributes.put(name, value.s());
-            } else if (value.n() != null) {
-                attributes.put(name, Long.valueOf(value.n()));
-            } else if (value.bool() != null) {
-                attributes.put(name, value.bool());
-            }
-        });
-        return SessionRecord.fromAttributes(attributes);
+        return names;
     }
 }

@@ -31,12 +31,9 @@ public class InMemorySessionRepository implements SessionRepository {
     public WriteResult save(SessionRecord incoming) {
         WriteResult[] result = new WriteResult[1];
         records.compute(incoming.sessionId(), (id, stored) -> {
-            if (!incoming.supersedes(stored)) {
-                result[0] = WriteResult.UNCHANGED;
-                return stored;
-            }
-            result[0] = stored == null ? WriteResult.CREATED : WriteResult.UPDATED;
-            return incoming;
+            Optional<SessionRecord> kept = incoming.over(stored);
+            result[0] = kept.isEmpty() ? WriteResult.UNCHANGED : stored == null ? WriteResult.CREATED : WriteResult.UPDATED;
+            return kept.orElse(stored);
         });
         return result[0];
     }

@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.store;
 
-import io.github.vapisessionwebhook.session.SessionIndex;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -17,28 +16,25 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
 
 /**
- * The table's design, as the code relies on it. {@code template.yaml} declares the same table for
- * deployments (a test compares the two); this class creates it only for local runs and tests.
+ * The table's design, as the code relies on it (names from {@link SessionItem}).
+ * {@code template.yaml} declares the same table for deployments (a test compares the two); this
+ * class creates it only for local runs and tests.
  */
 public final class SessionTable {
-
-    public static final String PARTITION_KEY = "sessionId";
-    public static final String SORT_KEY_OF_INDEXES = "createdAt";
-    public static final String TTL_ATTRIBUTE = "expiresAt";
 
     private SessionTable() {
     }
 
     public static CreateTableRequest createTableRequest(String tableName) {
         List<AttributeDefinition> attributes = new ArrayList<>();
-        attributes.add(stringAttribute(PARTITION_KEY));
-        attributes.add(stringAttribute(SORT_KEY_OF_INDEXES));
+        attributes.add(stringAttribute(SessionItem.SESSION_ID));
+        attributes.add(stringAttribute(SessionItem.Index.SORT_KEY));
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        for (SessionIndex index : SessionIndex.values()) {
-            attributes.add(stringAttribute(index.keyAttribute()));
+        for (SessionItem.Index index : SessionItem.Index.values()) {
+            attributes.add(stringAttribute(index.partitionKey));
             indexes.add(GlobalSecondaryIndex.builder()
-                    .indexName(index.indexName())
-                    .keySchema(key(index.keyAttribute(), KeyType.HASH), key(SORT_KEY_OF_INDEXES, KeyType.RANGE))
+                    .indexName(index.indexName)
+                    .keySchema(key(index.partitionKey, KeyType.HASH), key(SessionItem.Index.SORT_KEY, KeyType.RANGE))
                     .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                     .build());
         }
@@ -46,7 +42,7 @@ public final class SessionTable {
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attributes)
-                .keySchema(key(PARTITION_KEY, KeyType.HASH))
+                .keySchema(key(SessionItem.SESSION_ID, KeyType.HASH))
                 .globalSecondaryIndexes(indexes)
                 .sseSpecification(SSESpecification.builder().enabled(true).build())
                 .build();
@@ -56,7 +52,7 @@ public final class SessionTable {
         return UpdateTimeToLiveRequest.builder()
                 .tableName(tableName)
                 .timeToLiveSpecification(TimeToLiveSpecification.builder()
-                        .attributeName(TTL_ATTRIBUTE).enabled(true).build())
+                        .attributeName(SessionItem.EXPIRES_AT).enabled(true).build())
                 .build();
     }
 

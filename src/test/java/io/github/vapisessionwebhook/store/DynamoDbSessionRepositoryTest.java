@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vapisessionwebhook.session.SessionIndex;
 import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
+import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.support.Moto;
 import java.time.Duration;
 import java.util.Map;
@@ -59,6 +61,11 @@ class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
         assertEquals("2026-08-01T12:03:00.000Z", item.get("updatedAt").s());
         assertEquals("86400", item.get("expirationSeconds").n());
         assertEquals(Boolean.FALSE, item.get("deleted").bool());
+
+        repository.save(version(id, 2, "session.deleted", "asst"));
+        assertEquals(Long.toString(RECEIVED.plus(Duration.ofDays(90)).getEpochSecond()), rawItem(id).get("expiresAt").n(),
+                "a stale delete keeps the record the whole retention from its arrival");
+        assertEquals("2026-08-01T12:03:00.000Z", rawItem(id).get("updatedAt").s());
     }
 
     @Test
@@ -66,8 +73,11 @@ class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
         Moto local = Moto.start();
         SessionRepository forever = new DynamoDbSessionRepository(local.client(), Moto.TABLE, Duration.ZERO);
         String id = newId();
-        forever.save(version(id, 1, "session.created", "asst"));
+        forever.save(version(id, 3, "session.created", "asst"));
         assertFalse(rawItem(id).containsKey("expiresAt"));
+        assertEquals(WriteResult.UPDATED, forever.save(version(id, 2, "session.deleted", "asst")), "a stale delete");
+        assertFalse(rawItem(id).containsKey("expiresAt"));
+        assertTrue(rawItem(id).get("deleted").bool());
     }
 
     @Test

@@ -46,7 +46,7 @@ class TemplateTableTest {
 
     @Test
     void ttlPointInTimeRecoveryAndEncryptionAreOn() {
-        assertEquals(SessionTable.TTL_ATTRIBUTE, table.path("TimeToLiveSpecification").path("AttributeName").asText());
+        assertEquals(SessionItem.EXPIRES_AT, table.path("TimeToLiveSpecification").path("AttributeName").asText());
         assertTrue(table.path("TimeToLiveSpecification").path("Enabled").asBoolean());
         assertTrue(table.path("PointInTimeRecoverySpecification").path("PointInTimeRecoveryEnabled").asBoolean());
         assertTrue(table.path("SSESpecification").path("SSEEnabled").asBoolean());
