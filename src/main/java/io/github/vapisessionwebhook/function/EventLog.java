@@ -1,6 +1,6 @@
 package io.github.vapisessionwebhook.function;
 
-import io.github.vapisessionwebhook.webhook.InboundEvent;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.webhook.RedactedException;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.github.vapisessionwebhook.webhook.WebhookProcessor;
@@ -18,8 +18,9 @@ public class EventLog {
 
     private static final Logger LOG = Logger.getLogger("io.github.vapisessionwebhook.event");
 
-    void handled(InboundEvent inbound, WebhookOutcome outcome, int status, long durationNanos) {
-        String requestId = inbound instanceof InboundEvent.HttpDelivery delivery ? delivery.requestId() : null;
+    void handled(InboundEvent inbound, WebhookOutcome outcome, long durationNanos) {
+        String requestId = inbound == null ? null : inbound.requestId();
+        int status = outcome.status();
         String type = outcome.type();
         String sessionId = outcome instanceof WebhookOutcome.Recorded recorded ? recorded.sessionId() : null;
         String result = outcome.result();

@@ -1,18 +1,22 @@
 package io.github.vapisessionwebhook.function;
 
-import io.github.vapisessionwebhook.session.SessionRecordMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.gateway.GatewayEventReader;
+import io.github.vapisessionwebhook.gateway.GatewayResponse;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
+import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
-import io.github.vapisessionwebhook.session.WriteResult;
-import io.github.vapisessionwebhook.vapi.VapiMessage;
-import io.github.vapisessionwebhook.vapi.VapiMessageReader;
-import io.github.vapisessionwebhook.webhook.WebhookOutcome;
+import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -20,28 +24,35 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Priming: runs the hot path once (parse and bind a bundled session message, map it, build a
- * response) and reads one key from the store, storing nothing, so that the first real event does
- * not pay for loading classes, warming Jackson and building the DynamoDB client. It runs during
- * init ({@code vapi.prime-on-start}) and, with SnapStart, before the snapshot, which then holds it all.
+ * Priming: sends one delivery through the real path, as Lambda and API Gateway would hand it over:
+ * the event parsed from bytes, the gateway adapter, authentication (with a credential the configured
+ * authenticator makes itself), binding, mapping, the store's write and the response, serialised.
+ * The bundled message's session id is the dry-run id that no store keeps, so the write is sent and
+ * refused and priming stores nothing; one read of that id warms the store's answer path. The first
+ * real event then does not pay for loading classes, warming Jackson and building the DynamoDB
+ * client. It runs during init ({@code vapi.prime-on-start}) and, with SnapStart, before the
+ * snapshot, which then holds it all.
  */
 @Startup
 @ApplicationScoped
 public class Priming implements Resource {
 
     private static final Logger LOG = Logger.getLogger(Priming.class);
-    /** The key priming reads; it is never written. */
-    public static final String PRIMING_SESSION_ID = "priming-never-stored";
 
-    private final VapiMessageReader reader;
+    /** Lambda's events and responses are JSON: Funqy reads and writes them with Jackson, as this does. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SessionWebhookFunction function;
+    private final WebhookAuthenticator authenticator;
     private final SessionRepository repository;
     private final boolean beforeSnapshot;
     private final boolean onStart;
 
-    public Priming(VapiMessageReader reader, SessionRepository repository,
+    public Priming(SessionWebhookFunction function, WebhookAuthenticator authenticator, SessionRepository repository,
             @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean beforeSnapshot,
             @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "true") boolean onStart) {
-        this.reader = reader;
+        this.function = function;
+        this.authenticator = authenticator;
         this.repository = repository;
         this.beforeSnapshot = beforeSnapshot;
         this.onStart = onStart;
@@ -62,8 +73,8 @@ public class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
-        prime();
-        LOG.infof("priming took %.1f ms", (System.nanoTime() - started) / 1e6);
+        int status = prime();
+        LOG.infof("priming took %.1f ms (answered %d)", (System.nanoTime() - started) / 1e6, status);
     }
 
     @Override
@@ -71,19 +82,37 @@ public class Priming implements Resource {
         // Nothing to refresh: the SDK re-reads credentials per request and reopens stale connections.
     }
 
-    /** One pass over the hot path, storing nothing. */
-    void prime() {
-        VapiMessage message = reader.read(sample());
-        if (message instanceof VapiMessage.SessionEvent event) {
-            SessionRecordMapper.toRecord(event.eventType(), event.message(), Instant.now());
-            new GatewayResponses(reader.mapper()).of(
-                    new WebhookOutcome.Recorded(event.type(), event.message().session().id(), WriteResult.CREATED));
-        }
+    /** One delivery through the real path; returns its status (200 unless the store could not be reached). */
+    int prime() {
+        InboundEvent.HttpDelivery unsigned = (InboundEvent.HttpDelivery) GatewayEventReader.read(event());
+        GatewayResponse response = function.respond(authenticator.authorise(unsigned), System.nanoTime());
         try {
-            repository.findById(PRIMING_SESSION_ID);
-        } catch (RuntimeException e) {
+            JSON.writeValueAsBytes(response);
+            // The write was refused; a read is the way to warm the store's answer path without storing.
+            repository.findById(SessionRecord.DRY_RUN_SESSION_ID);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("priming could not complete: %s", e.getClass().getSimpleName());
+        }
+        if (response.statusCode() != 200) {
             // A store that cannot be reached at init or snapshot time is primed by the first real event instead.
-            LOG.warnf("priming could not reach the store: %s", e.getClass().getSimpleName());
+            LOG.warnf("priming could not complete the write path: %d", response.statusCode());
+        }
+        return response.statusCode();
+    }
+
+    /** An HTTP API (payload 2.0) POST carrying the bundled session message, read from bytes as Lambda delivers it. */
+    private static JsonNode event() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "2.0").put("rawPath", "/webhook").put("rawQueryString", "")
+                .put("body", new String(sample(), StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+        event.putObject("headers").put("content-type", "application/json");
+        ObjectNode requestContext = event.putObject("requestContext");
+        requestContext.put("domainName", "priming.invalid").put("requestId", "priming");
+        requestContext.putObject("http").put("method", "POST").put("path", "/webhook");
+        try {
+            return JSON.readTree(new ByteArrayInputStream(JSON.writeValueAsBytes(event)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,8 +1,9 @@
 package io.github.vapisessionwebhook.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.vapisessionwebhook.vapi.VapiMessageReader;
-import io.github.vapisessionwebhook.webhook.InboundEvent;
+import io.github.vapisessionwebhook.gateway.GatewayEventReader;
+import io.github.vapisessionwebhook.gateway.GatewayResponse;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.webhook.WebhookError;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.github.vapisessionwebhook.webhook.WebhookProcessor;
@@ -10,36 +11,52 @@ import io.quarkus.funqy.Funq;
 
 /**
  * The Lambda entry point. Funqy hands over the raw event (it does not unwrap API Gateway's
- * envelope); this class only translates: event in, proxy response out. It never throws, so a
- * caller's mistake is always a JSON answer rather than a Lambda invocation error.
+ * envelope); this class only connects: the gateway adapter reads the event, the webhook decides,
+ * the outcome becomes the proxy response, and one line is logged. It never throws, so a caller's
+ * mistake is always a JSON answer rather than a Lambda invocation error.
  */
 public class SessionWebhookFunction {
 
     private final WebhookProcessor processor;
-    private final GatewayResponses responses;
     private final EventLog eventLog;
 
-    public SessionWebhookFunction(WebhookProcessor processor, VapiMessageReader reader, EventLog eventLog) {
+    public SessionWebhookFunction(WebhookProcessor processor, EventLog eventLog) {
         this.processor = processor;
-        this.responses = new GatewayResponses(reader.mapper());
         this.eventLog = eventLog;
     }
 
     @Funq("vapi-session-webhook")
     public GatewayResponse handle(JsonNode event) {
         long started = System.nanoTime();
-        InboundEvent inbound = null;
-        WebhookOutcome outcome;
+        InboundEvent inbound;
         try {
             inbound = GatewayEventReader.read(event);
+        } catch (RuntimeException e) {
+            return respond(null, failed(e), started);
+        }
+        return respond(inbound, started);
+    }
+
+    /** Handles an event the adapter has already read (priming hands one in directly). */
+    GatewayResponse respond(InboundEvent inbound, long started) {
+        WebhookOutcome outcome;
+        try {
             outcome = processor.process(inbound);
         } catch (RuntimeException e) {
-            eventLog.unexpected(e);
-            // A 5xx so that Vapi retries: an event that failed this way was not stored.
-            outcome = new WebhookOutcome.Rejected(WebhookError.INTERNAL_ERROR, null);
+            outcome = failed(e);
         }
-        GatewayResponse response = responses.of(outcome);
-        eventLog.handled(inbound, outcome, response.statusCode(), System.nanoTime() - started);
+        return respond(inbound, outcome, started);
+    }
+
+    private GatewayResponse respond(InboundEvent inbound, WebhookOutcome outcome, long started) {
+        GatewayResponse response = GatewayResponse.json(outcome.status(), outcome.body());
+        eventLog.handled(inbound, outcome, System.nanoTime() - started);
         return response;
+    }
+
+    /** A 5xx so that Vapi retries: an event that failed this way was not stored. */
+    private WebhookOutcome failed(RuntimeException e) {
+        eventLog.unexpected(e);
+        return new WebhookOutcome.Rejected(WebhookError.INTERNAL_ERROR, null);
     }
 }

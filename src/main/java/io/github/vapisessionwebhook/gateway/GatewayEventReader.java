@@ -1,25 +1,23 @@
-package io.github.vapisessionwebhook.function;
+package io.github.vapisessionwebhook.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import io.github.vapisessionwebhook.webhook.Headers;
-import io.github.vapisessionwebhook.webhook.InboundEvent;
-import io.github.vapisessionwebhook.webhook.RequestBody;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Tells the three kinds of Lambda event apart: API Gateway HTTP API (payload 2.0), REST API proxy
- * (payload 1.0), and a direct invocation whose event is the Vapi body itself. A gateway event is
+ * The gateway adapter's way in. Tells the kinds of Lambda event apart: API Gateway HTTP API (payload
+ * 2.0), REST API proxy (payload 1.0), and a direct invocation whose event is the Vapi body itself;
+ * reads a gateway request's method, headers, body (undecoded), URL and authorizer claims. A gateway event is
  * recognised by its {@code requestContext} together with a method ({@code requestContext.http.method}
  * or {@code httpMethod}); a Vapi body has neither.
  */
-final class GatewayEventReader {
+public final class GatewayEventReader {
 
     private GatewayEventReader() {
     }
 
-    static InboundEvent read(JsonNode input) {
+    public static InboundEvent read(JsonNode input) {
         // An invocation with the payload `null` reaches the function as null.
         JsonNode event = input == null ? NullNode.getInstance() : input;
         JsonNode requestContext = event.path("requestContext");
@@ -31,6 +29,9 @@ final class GatewayEventReader {
         }
         if (!requestContext.isObject() || method == null) {
             return new InboundEvent.DirectInvocation(event);
+        }
+        if (!"POST".equalsIgnoreCase(method)) {
+            return new InboundEvent.OtherMethod(method, text(requestContext.path("requestId")));
         }
         JsonNode authorizer = requestContext.path("authorizer");
         return new InboundEvent.HttpDelivery(

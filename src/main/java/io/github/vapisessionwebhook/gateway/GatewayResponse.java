@@ -1,5 +1,7 @@
-package io.github.vapisessionwebhook.function;
+package io.github.vapisessionwebhook.gateway;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.Map;
 
@@ -10,9 +12,14 @@ import java.util.Map;
 @RegisterForReflection
 public record GatewayResponse(int statusCode, Map<String, String> headers, String body) {
 
-    static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+    private static final Map<String, String> JSON_HEADERS = Map.of("content-type", "application/json");
+    /** The adapter's own JSON: flat objects of strings, nothing configured. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    public static GatewayResponse json(int statusCode, String body) {
-        return new GatewayResponse(statusCode, JSON_HEADERS, body);
+    /** A response whose body is the JSON object of {@code fields}, in their order. */
+    public static GatewayResponse json(int statusCode, Map<String, String> fields) {
+        ObjectNode body = JSON.createObjectNode();
+        fields.forEach(body::put);
+        return new GatewayResponse(statusCode, JSON_HEADERS, body.toString());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.webhook;
+package io.github.vapisessionwebhook.gateway;
 
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +24,18 @@ public final class Headers {
                 ambiguous.add(name);
             }
         });
+    }
+
+    /** These headers with {@code name} set to {@code value}, whatever was there under that name. */
+    public Headers with(String name, String value) {
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        values.forEach((key, existing) -> {
+            if (!ambiguous.contains(key)) {
+                copy.put(key, existing);
+            }
+        });
+        copy.put(name, value);
+        return new Headers(copy);
     }
 
     public Optional<String> get(String name) {

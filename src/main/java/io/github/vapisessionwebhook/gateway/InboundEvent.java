@@ -1,13 +1,19 @@
-package io.github.vapisessionwebhook.webhook;
+package io.github.vapisessionwebhook.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
-/** What reached the function: an HTTP request through API Gateway, or a direct invocation. */
+/**
+ * What reached the function: a POST through API Gateway, another method through API Gateway, or a
+ * direct invocation.
+ */
 public sealed interface InboundEvent {
 
+    /** API Gateway's id of the request, for the log; {@code null} for a direct invocation. */
+    String requestId();
+
     /**
-     * A request through API Gateway (HTTP API or REST API proxy).
+     * A POST through API Gateway (HTTP API or REST API proxy).
      *
      * @param url the URL the request was sent to, as the gateway reports it (see the README)
      * @param claims the claims API Gateway's JWT authorizer verified, empty without one
@@ -18,6 +24,20 @@ public sealed interface InboundEvent {
         public HttpDelivery {
             claims = Map.copyOf(claims);
         }
+
+        /** This delivery with one more header (replacing one of that name). */
+        public HttpDelivery withHeader(String name, String value) {
+            return new HttpDelivery(method, headers.with(name, value), body, requestId, url, claims);
+        }
+
+        /** This delivery as an authorizer with these verified claims would hand it over. */
+        public HttpDelivery withClaims(Map<String, String> verified) {
+            return new HttpDelivery(method, headers, body, requestId, url, verified);
+        }
+    }
+
+    /** A request through API Gateway with a method other than POST: nothing else of it is read. */
+    record OtherMethod(String method, String requestId) implements InboundEvent {
     }
 
     /**
@@ -25,5 +45,10 @@ public sealed interface InboundEvent {
      * the event is the Vapi body, already parsed, and the caller was authorised by AWS IAM.
      */
     record DirectInvocation(JsonNode body) implements InboundEvent {
+
+        @Override
+        public String requestId() {
+            return null;
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.webhook;
+package io.github.vapisessionwebhook.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,9 +1,9 @@
 package io.github.vapisessionwebhook.session;
 
 import io.github.vapisessionwebhook.vapi.Customer;
-import io.github.vapisessionwebhook.vapi.InvalidMessageException;
 import io.github.vapisessionwebhook.vapi.PhoneNumber;
 import io.github.vapisessionwebhook.vapi.Session;
+import io.github.vapisessionwebhook.vapi.SessionEventType;
 import io.github.vapisessionwebhook.vapi.SessionMessage;
 import java.time.Instant;
 import java.util.function.Function;
@@ -18,19 +18,8 @@ public final class SessionRecordMapper {
     private SessionRecordMapper() {
     }
 
-    /**
-     * Longest text kept in a record field. Vapi's ids, names (at most 40) and numbers are far
-     * shorter; the cap keeps any record well inside DynamoDB's 400 KB item limit.
-     */
-    public static final int MAX_TEXT_LENGTH = 1024;
-
-    /**
-     * Expects a message whose required fields were checked (session id, orgId and times present).
-     *
-     * @throws InvalidMessageException when a field to be stored is longer than {@link #MAX_TEXT_LENGTH}
-     */
+    /** Expects a message the reader validated (required fields present, stored texts bounded). */
     public static SessionRecord toRecord(SessionEventType type, SessionMessage message, Instant receivedAt) {
-        requireBounded(message);
         Session session = message.session();
         Customer customer = firstNonNull(session.customer(), message.customer());
         PhoneNumber phoneNumber = firstNonNull(message.phoneNumber(), session.phoneNumber());
@@ -58,44 +47,6 @@ public final class SessionRecordMapper {
                 receivedAt,
                 deleted,
                 deleted ? firstNonNull(eventTime, session.updatedAt()) : null);
-    }
-
-    private static void requireBounded(SessionMessage message) {
-        Session session = message.session();
-        bounded("message.session.id", session.id());
-        bounded("message.session.orgId", session.orgId());
-        bounded("message.session.name", session.name());
-        bounded("message.session.status", session.status() == null ? null : session.status().value());
-        bounded("message.session.assistantId", session.assistantId());
-        bounded("message.session.squadId", session.squadId());
-        bounded("message.session.customerId", session.customerId());
-        bounded("message.session.phoneNumberId", session.phoneNumberId());
-        bounded("message.session.customer", session.customer());
-        bounded("message.customer", message.customer());
-        bounded("message.session.phoneNumber", session.phoneNumber());
-        bounded("message.phoneNumber", message.phoneNumber());
-        bounded("message.call.id", message.call() == null ? null : message.call().id());
-    }
-
-    private static void bounded(String path, Customer customer) {
-        if (customer != null) {
-            bounded(path + ".number", customer.number());
-            bounded(path + ".name", customer.name());
-        }
-    }
-
-    private static void bounded(String path, PhoneNumber phoneNumber) {
-        if (phoneNumber != null) {
-            bounded(path + ".id", phoneNumber.id());
-            bounded(path + ".number", phoneNumber.number());
-            bounded(path + ".provider", phoneNumber.provider());
-        }
-    }
-
-    private static void bounded(String path, String value) {
-        if (value != null && value.length() > MAX_TEXT_LENGTH) {
-            throw InvalidMessageException.invalidField(path, "is longer than " + MAX_TEXT_LENGTH + " characters");
-        }
     }
 
     /** A customer field from the session's customer, else from the message's. */

@@ -1,12 +1,9 @@
 package io.github.vapisessionwebhook.vapi;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,7 +13,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * The message {@code timestamp}: epoch milliseconds today (sometimes as a double in exponent
- * form), an ISO-8601 string in payloads from before 2025-04. Written back as epoch milliseconds.
+ * form), an ISO-8601 string in payloads from before 2025-04.
  */
 public final class EpochMillisOrIsoInstant {
 
@@ -53,19 +50,6 @@ public final class EpochMillisOrIsoInstant {
                 }
             }
             return (Instant) context.handleUnexpectedToken(Instant.class, parser);
-        }
-    }
-
-    @RegisterForReflection
-    public static final class Serializer extends StdSerializer<Instant> {
-
-        public Serializer() {
-            super(Instant.class);
-        }
-
-        @Override
-        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeNumber(value.toEpochMilli());
         }
     }
 }

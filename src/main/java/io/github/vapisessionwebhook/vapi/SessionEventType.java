@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.session;
+package io.github.vapisessionwebhook.vapi;
 
 import java.util.Optional;
 

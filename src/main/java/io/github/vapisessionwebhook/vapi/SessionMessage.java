@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.Map;
 public record SessionMessage(
         String type,
         @JsonDeserialize(using = EpochMillisOrIsoInstant.Deserializer.class)
-        @JsonSerialize(using = EpochMillisOrIsoInstant.Serializer.class)
         Instant timestamp,
         Session session,
         PhoneNumber phoneNumber,

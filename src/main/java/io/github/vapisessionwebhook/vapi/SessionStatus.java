@@ -12,15 +12,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record SessionStatus(@JsonValue @JsonDeserialize(using = StrictJson.Text.class) String value) {
 
-    public static final SessionStatus ACTIVE = new SessionStatus("active");
-    public static final SessionStatus COMPLETED = new SessionStatus("completed");
-
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public SessionStatus {
-    }
-
-    public boolean isKnown() {
-        return equals(ACTIVE) || equals(COMPLETED);
     }
 
     @Override

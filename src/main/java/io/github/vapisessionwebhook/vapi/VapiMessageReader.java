@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.github.vapisessionwebhook.session.SessionEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -45,10 +44,6 @@ public class VapiMessageReader {
         // Trailing content is checked by hand after the value, to report it as invalid JSON.
         this.envelopeReader = mapper.readerFor(ServerMessageEnvelope.class)
                 .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    }
-
-    public ObjectMapper mapper() {
-        return mapper;
     }
 
     /**
@@ -207,6 +202,7 @@ public class VapiMessageReader {
         requireText(session.orgId(), "orgId");
         requirePresent(session.createdAt(), "createdAt");
         requirePresent(session.updatedAt(), "updatedAt");
+        StoredTexts.requireBounded(message);
         SessionEventType type = SessionEventType.fromWireName(message.type()).orElseThrow();
         return new VapiMessage.SessionEvent(type, message);
     }

@@ -1,5 +1,7 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.gateway.Headers;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -30,6 +32,11 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
         boolean viaHeader = headers.get(header).map(this::withoutPrefix).map(this::matches).orElse(false);
         boolean viaLegacy = acceptLegacyHeader && headers.get(LEGACY_HEADER).map(String::trim).map(this::matches).orElse(false);
         return viaHeader | viaLegacy;
+    }
+
+    @Override
+    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
+        return unsigned.withHeader(header, prefix + new String(secret, StandardCharsets.UTF_8));
     }
 
     private String withoutPrefix(String value) {

@@ -1,5 +1,7 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.gateway.Headers;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.webhook.HmacPayloadTemplate.Placeholder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -99,9 +101,26 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
         if ((template.uses(Placeholder.MESSAGE_ID) && messageId == null) || (template.uses(Placeholder.URL) && signedUrl == null)) {
             return false;
         }
-        byte[] payload = template.render(new HmacPayloadTemplate.Values(body.get(), timestamp, delivery.method(),
-                signedUrl, messageId));
-        return constantTimeEquals(prefix + encode(sign(payload)), signature.get());
+        return constantTimeEquals(signature(delivery, body.get(), timestamp, messageId), signature.get());
+    }
+
+    @Override
+    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
+        String timestamp = Long.toString(clock.millis());
+        String messageId = "msg_priming";
+        InboundEvent.HttpDelivery signed = unsigned.withHeader(timestampHeader, timestamp);
+        if (messageIdHeader != null) {
+            signed = signed.withHeader(messageIdHeader, messageId);
+        }
+        byte[] body = unsigned.body().bytes().orElseThrow();
+        return signed.withHeader(signatureHeader, signature(unsigned, body, timestamp, messageId));
+    }
+
+    /** The signature header's value Vapi sends for this delivery, prefix included. */
+    private String signature(InboundEvent.HttpDelivery delivery, byte[] body, String timestamp, String messageId) {
+        byte[] payload = template.render(new HmacPayloadTemplate.Values(body, timestamp, delivery.method(),
+                url.orElse(delivery.url()), messageId));
+        return prefix + encode(sign(payload));
     }
 
     /** The credential's {@code messageIdHeader}, when it names one and its value is a plain id. */

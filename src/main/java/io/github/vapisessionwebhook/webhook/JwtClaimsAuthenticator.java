@@ -1,5 +1,7 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.gateway.InboundEvent;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,13 @@ public final class JwtClaimsAuthenticator implements WebhookAuthenticator {
     public boolean authenticate(InboundEvent.HttpDelivery delivery) {
         Map<String, String> claims = delivery.claims();
         return issuer.equals(claims.get("iss")) && audience.map(expected -> audiences(claims).contains(expected)).orElse(true);
+    }
+
+    @Override
+    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
+        Map<String, String> claims = new HashMap<>(Map.of("iss", issuer));
+        audience.ifPresent(expected -> claims.put("aud", expected));
+        return unsigned.withClaims(claims);
     }
 
     /**

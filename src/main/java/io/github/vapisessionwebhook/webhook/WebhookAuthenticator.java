@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.gateway.InboundEvent;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,13 @@ public sealed interface WebhookAuthenticator
 
     /** Whether the delivery carries the credential; any header value that does not is {@code false}. */
     boolean authenticate(InboundEvent.HttpDelivery delivery);
+
+    /**
+     * {@code unsigned} as a genuine delivery with this credential carries it, made from the
+     * configured credential: priming sends it through the real path, so that path needs no
+     * credential of its own.
+     */
+    InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned);
 
     /** Vapi's id for this delivery, where the credential carries one (to log, once authenticated). */
     default Optional<String> deliveryId(InboundEvent.HttpDelivery delivery) {

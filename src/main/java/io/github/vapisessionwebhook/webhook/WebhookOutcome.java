@@ -1,8 +1,13 @@
 package io.github.vapisessionwebhook.webhook;
 
 import io.github.vapisessionwebhook.session.WriteResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** How one event was handled; the response (status and body) is derived from it in one place. */
+/**
+ * How one event was handled, and the one place where that becomes the response's status and the
+ * fields of its JSON body.
+ */
 public sealed interface WebhookOutcome {
 
     /** The message type, when the body got far enough to have one. */
@@ -11,12 +16,32 @@ public sealed interface WebhookOutcome {
     /** The {@code result} or {@code error} word of the response body. */
     String result();
 
+    /** The HTTP status of the response. */
+    default int status() {
+        return 200;
+    }
+
+    /** The response body's fields, in order. */
+    default Map<String, String> body() {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("result", result());
+        body.put("type", type());
+        return body;
+    }
+
     /** A session event that reached the repository. */
     record Recorded(String type, String sessionId, WriteResult write) implements WebhookOutcome {
 
         @Override
         public String result() {
             return write.wireName();
+        }
+
+        @Override
+        public Map<String, String> body() {
+            Map<String, String> body = WebhookOutcome.super.body();
+            body.put("sessionId", sessionId);
+            return body;
         }
     }
 
@@ -40,6 +65,21 @@ public sealed interface WebhookOutcome {
         @Override
         public String result() {
             return error.code();
+        }
+
+        @Override
+        public int status() {
+            return error.status();
+        }
+
+        @Override
+        public Map<String, String> body() {
+            Map<String, String> body = new LinkedHashMap<>();
+            body.put("error", error.code());
+            if (detail != null) {
+                body.put("message", detail);
+            }
+            return body;
         }
     }
 }

@@ -1,11 +1,15 @@
 package io.github.vapisessionwebhook.webhook;
 
-import io.github.vapisessionwebhook.session.SessionRecorder;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
+import io.github.vapisessionwebhook.gateway.RequestBody;
+import io.github.vapisessionwebhook.session.SessionRecordMapper;
+import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import io.github.vapisessionwebhook.vapi.InvalidMessageException;
 import io.github.vapisessionwebhook.vapi.VapiMessage;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -24,14 +28,16 @@ public class WebhookProcessor {
     private static final Logger LOG = Logger.getLogger(WebhookProcessor.class);
 
     private final VapiMessageReader reader;
-    private final SessionRecorder recorder;
+    private final SessionRepository repository;
+    private final Clock clock;
     private final WebhookConfig config;
     private final WebhookAuthenticator authenticator;
 
-    public WebhookProcessor(VapiMessageReader reader, SessionRecorder recorder, WebhookConfig config,
+    public WebhookProcessor(VapiMessageReader reader, SessionRepository repository, Clock clock, WebhookConfig config,
             WebhookAuthenticator authenticator) {
         this.reader = reader;
-        this.recorder = recorder;
+        this.repository = repository;
+        this.clock = clock;
         this.config = config;
         this.authenticator = authenticator;
     }
@@ -40,6 +46,9 @@ public class WebhookProcessor {
         try {
             if (event instanceof InboundEvent.HttpDelivery delivery) {
                 return processHttp(delivery);
+            }
+            if (event instanceof InboundEvent.OtherMethod) {
+                return new WebhookOutcome.Rejected(WebhookError.METHOD_NOT_ALLOWED, null);
             }
             return handle(reader.read(((InboundEvent.DirectInvocation) event).body()));
         } catch (InvalidMessageException e) {
@@ -52,9 +61,6 @@ public class WebhookProcessor {
     }
 
     private WebhookOutcome processHttp(InboundEvent.HttpDelivery delivery) {
-        if (!"POST".equalsIgnoreCase(delivery.method())) {
-            return new WebhookOutcome.Rejected(WebhookError.METHOD_NOT_ALLOWED, null);
-        }
         RequestBody body = delivery.body();
         if (body.length() > config.maxBodyBytes()) {
             return new WebhookOutcome.Rejected(WebhookError.PAYLOAD_TOO_LARGE, null);
@@ -86,7 +92,7 @@ public class WebhookProcessor {
             return new WebhookOutcome.Recorded(
                     session.type(),
                     session.message().session().id(),
-                    recorder.record(session.eventType(), session.message()));
+                    repository.save(SessionRecordMapper.toRecord(session.eventType(), session.message(), clock.instant())));
         }
         return new WebhookOutcome.Ignored(message.type());
     }

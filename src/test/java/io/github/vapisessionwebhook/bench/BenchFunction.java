@@ -1,17 +1,11 @@
 package io.github.vapisessionwebhook.bench;
 
-import io.github.vapisessionwebhook.function.EventLog;
 import io.github.vapisessionwebhook.function.SessionWebhookFunction;
-import io.github.vapisessionwebhook.session.SessionRecorder;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
-import io.github.vapisessionwebhook.support.WebhookConfigs;
-import io.github.vapisessionwebhook.vapi.VapiMessageReader;
-import io.github.vapisessionwebhook.webhook.BearerAuthenticator;
-import io.github.vapisessionwebhook.webhook.WebhookProcessor;
-import java.time.Clock;
+import io.github.vapisessionwebhook.support.WiredFunction;
 import java.util.Map;
 
-/** The production classes wired by hand, as CDI wires them, on the in-memory store. */
+/** The production classes wired by hand, as CDI wires them, on the in-memory store with bearer authentication. */
 public final class BenchFunction {
 
     static final String SECRET = "bench-secret";
@@ -20,10 +14,7 @@ public final class BenchFunction {
     }
 
     public static SessionWebhookFunction create() {
-        VapiMessageReader reader = new VapiMessageReader();
-        WebhookProcessor processor = new WebhookProcessor(reader,
-                new SessionRecorder(new InMemorySessionRepository(), Clock.systemUTC()), WebhookConfigs.of(Map.of()),
-                new BearerAuthenticator(SECRET, "Authorization", "Bearer ", true));
-        return new SessionWebhookFunction(processor, reader, new EventLog());
+        return WiredFunction.with(Map.of("vapi.webhook.auth", "bearer", "vapi.webhook.secret", SECRET),
+                new InMemorySessionRepository());
     }
 }

@@ -3,7 +3,7 @@ package io.github.vapisessionwebhook.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.function.GatewayResponse;
+import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.function.SessionWebhookFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import java.nio.charset.StandardCharsets;

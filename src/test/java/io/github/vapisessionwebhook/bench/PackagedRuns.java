@@ -2,6 +2,7 @@ package io.github.vapisessionwebhook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.support.ClassLoads;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -118,46 +119,21 @@ final class PackagedRuns {
         }
     }
 
-    /**
-     * One cold start with the JVM's class-load log on: the log's length when the function first asks
-     * for an event splits init from the first event.
-     */
+    /** Classes loaded during init and during the first event, by origin. */
     static ClassLoading classLoading(String store, Map<String, String> extraEnvironment) throws Exception {
-        PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
-        Path log = Files.createTempFile(Path.of("target"), "class-load", ".log");
         Map<String, String> environment = environment(store);
         environment.putAll(extraEnvironment);
-        environment.put("JAVA_TOOL_OPTIONS", (jvmOptions() + " -Xlog:class+load=info:file=" + log.toAbsolutePath()).trim());
-        try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
-                PackagedFunction function = PackagedFunction.start(deployment, runtimeApi.address(), environment,
-                        Files.createTempDirectory(Path.of("target"), "bench-task"))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (runtimeApi.firstPollNanos() == 0) {
-                if (System.nanoTime() > deadline || !function.isAlive()) {
-                    throw new IllegalStateException("the function did not finish init:\n" + function.output());
-                }
-                Thread.sleep(1);
-            }
-            List<String> init = Files.readAllLines(log);
-            invoke(runtimeApi, function, event(UUID.randomUUID().toString()));
-            List<String> all = Files.readAllLines(log);
-            return new ClassLoading(byOrigin(init), byOrigin(all.subList(init.size(), all.size())));
-        }
+        ClassLoads loads = ClassLoads.ofColdStart(environment, event(UUID.randomUUID().toString()));
+        return new ClassLoading(byOrigin(loads.init()), byOrigin(loads.firstEvent()));
     }
 
-    private static Map<String, Integer> byOrigin(List<String> lines) {
+    private static Map<String, Integer> byOrigin(List<String> classNames) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String origin : ORIGINS.values()) {
             counts.put(origin, 0);
         }
         counts.put("other", 0);
-        for (String line : lines) {
-            // [0.057s][info][class,load] java.lang.Object source: shared objects file
-            String[] words = line.split(" ");
-            if (words.length < 2) {
-                continue;
-            }
-            String name = words[1];
+        for (String name : classNames) {
             String origin = ORIGINS.entrySet().stream().filter(prefix -> name.startsWith(prefix.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse("other");
             counts.merge(origin, 1, Integer::sum);

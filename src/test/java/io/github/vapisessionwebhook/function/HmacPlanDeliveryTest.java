@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.function;
 
+import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,61 +1,39 @@
 package io.github.vapisessionwebhook.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.vapisessionwebhook.session.SessionPage;
-import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
-import io.github.vapisessionwebhook.session.WriteResult;
-import io.quarkus.test.junit.QuarkusMock;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.Test;
+import io.github.vapisessionwebhook.store.InMemorySessionRepository;
+import io.github.vapisessionwebhook.support.Credential;
+import io.github.vapisessionwebhook.support.WebhookConfigs;
+import io.github.vapisessionwebhook.support.WiredFunction;
+import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
+import io.github.vapisessionwebhook.webhook.WebhookConfig;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Priming before a SnapStart snapshot reads the store once and writes nothing. */
-@QuarkusTest
+/** Priming goes through the real path, authenticated by each credential type, and stores nothing. */
 class PrimingTest {
 
-    @Inject
-    Priming priming;
-
-    @Test
-    void primingReadsOnceAndStoresNothing() {
-        RecordingRepository recording = new RecordingRepository();
-        QuarkusMock.installMockForType(recording, SessionRepository.class);
-        priming.beforeCheckpoint(null);
-        assertEquals(List.of("findById " + Priming.PRIMING_SESSION_ID), recording.calls);
+    private static Priming priming(Credential credential, SessionRepository repository) {
+        WebhookConfig config = WebhookConfigs.of(credential.config());
+        WebhookAuthenticator authenticator = WiredFunction.authenticator(config);
+        return new Priming(WiredFunction.with(config, authenticator, repository), authenticator, repository, false, false);
     }
 
-    @Test
-    void anUnreachableStoreDoesNotFailTheSnapshot() {
-        QuarkusMock.installMockForType(new ResponseContractTest.FailingRepository(), SessionRepository.class);
-        priming.beforeCheckpoint(null);
+    @ParameterizedTest
+    @EnumSource(Credential.class)
+    void primingPassesAuthenticationAndTheWritePathAndStoresNothing(Credential credential) {
+        InMemorySessionRepository repository = new InMemorySessionRepository();
+        assertEquals(200, priming(credential, repository).prime(), "authenticated with the configured credential");
+        assertTrue(repository.findById(SessionRecord.DRY_RUN_SESSION_ID).isEmpty());
     }
 
-    static final class RecordingRepository implements SessionRepository {
-
-        final List<String> calls = new ArrayList<>();
-
-        @Override
-        public WriteResult save(SessionRecord record) {
-            calls.add("save " + record.sessionId());
-            return WriteResult.CREATED;
-        }
-
-        @Override
-        public Optional<SessionRecord> findById(String sessionId) {
-            calls.add("findById " + sessionId);
-            return Optional.empty();
-        }
-
-        @Override
-        public SessionPage query(SessionQuery query) {
-            calls.add("query");
-            return new SessionPage(List.of(), null);
-        }
+    @ParameterizedTest
+    @EnumSource(value = Credential.class, names = "BEARER")
+    void anUnreachableStoreDoesNotFailPriming(Credential credential) {
+        assertEquals(503, priming(credential, new ResponseContractTest.FailingRepository()).prime());
     }
 }

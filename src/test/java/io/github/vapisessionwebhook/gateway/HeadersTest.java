@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.webhook;
+package io.github.vapisessionwebhook.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

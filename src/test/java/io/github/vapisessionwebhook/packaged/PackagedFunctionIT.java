@@ -118,10 +118,12 @@ class PackagedFunctionIT {
         assertResult("http-api-status-update.json", 200, "ignored");
         String output = output();
         assertTrue(output.contains("priming took"), output);
-        assertFalse(output.contains("priming could not reach the store"), output);
-        assertTrue(output.indexOf("priming took") < output.indexOf("event handled"), "priming ran before the first event");
+        assertTrue(output.contains("(answered 200)"), "priming passed authentication and the write path: " + output);
+        assertFalse(output.contains("priming could not"), output);
+        assertTrue(output.indexOf("priming took") < output.indexOf("\"requestId\":\"Abc123EXAMPLE=\""),
+                "priming ran before the first event");
         Map<String, AttributeValue> item = dynamoDb.client().getItem(get -> get.tableName(TABLE).consistentRead(true)
-                .key(Map.of("sessionId", AttributeValue.fromS(Priming.PRIMING_SESSION_ID)))).item();
+                .key(Map.of("sessionId", AttributeValue.fromS(io.github.vapisessionwebhook.session.SessionRecord.DRY_RUN_SESSION_ID)))).item();
         assertTrue(item == null || item.isEmpty(), "priming stored nothing");
     }
 

@@ -1,8 +1,8 @@
 package io.github.vapisessionwebhook.support;
 
-import io.github.vapisessionwebhook.webhook.Headers;
-import io.github.vapisessionwebhook.webhook.InboundEvent;
-import io.github.vapisessionwebhook.webhook.RequestBody;
+import io.github.vapisessionwebhook.gateway.Headers;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
+import io.github.vapisessionwebhook.gateway.RequestBody;
 import java.util.Base64;
 import java.util.Map;
 

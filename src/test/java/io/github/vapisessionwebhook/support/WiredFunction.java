@@ -2,11 +2,10 @@ package io.github.vapisessionwebhook.support;
 
 import io.github.vapisessionwebhook.function.EventLog;
 import io.github.vapisessionwebhook.function.SessionWebhookFunction;
-import io.github.vapisessionwebhook.session.SessionRecorder;
 import io.github.vapisessionwebhook.session.SessionRepository;
-import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
 import io.github.vapisessionwebhook.webhook.AuthenticatorProducer;
+import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
 import io.github.vapisessionwebhook.webhook.WebhookConfig;
 import io.github.vapisessionwebhook.webhook.WebhookProcessor;
 import java.time.Clock;
@@ -14,7 +13,7 @@ import java.util.Map;
 
 /**
  * The function wired by hand as the application wires it, without starting Quarkus: fast enough
- * for property-based tests that send thousands of events.
+ * for property-based tests and benchmarks that send thousands of events.
  */
 public final class WiredFunction {
 
@@ -23,15 +22,24 @@ public final class WiredFunction {
 
     /** The function with {@code properties} as its webhook configuration, storing into {@code repository}. */
     public static SessionWebhookFunction with(Map<String, String> properties, SessionRepository repository) {
-        VapiMessageReader reader = new VapiMessageReader();
         WebhookConfig config = WebhookConfigs.of(properties);
-        WebhookProcessor processor = new WebhookProcessor(reader, new SessionRecorder(repository, Clock.systemUTC()),
-                config, new AuthenticatorProducer().authenticator(config, Clock.systemUTC()));
-        return new SessionWebhookFunction(processor, reader, new EventLog());
+        return with(config, authenticator(config), repository);
     }
 
-    /** The function with {@code credential}'s configuration, on a fresh in-memory store. */
-    public static SessionWebhookFunction with(Credential credential, InMemorySessionRepository repository) {
+    /** The function with {@code credential}'s configuration. */
+    public static SessionWebhookFunction with(Credential credential, SessionRepository repository) {
         return with(credential.config(), repository);
+    }
+
+    public static SessionWebhookFunction with(WebhookConfig config, WebhookAuthenticator authenticator,
+            SessionRepository repository) {
+        WebhookProcessor processor = new WebhookProcessor(new VapiMessageReader(), repository, Clock.systemUTC(), config,
+                authenticator);
+        return new SessionWebhookFunction(processor, new EventLog());
+    }
+
+    /** The authenticator the application builds at start-up for {@code config}. */
+    public static WebhookAuthenticator authenticator(WebhookConfig config) {
+        return new AuthenticatorProducer().authenticator(config, Clock.systemUTC());
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vapisessionwebhook.gateway.Headers;
+import io.github.vapisessionwebhook.gateway.InboundEvent;
+import io.github.vapisessionwebhook.gateway.RequestBody;
 import io.github.vapisessionwebhook.support.Deliveries;
 import io.github.vapisessionwebhook.support.WebhookConfigs;
 import java.nio.charset.StandardCharsets;

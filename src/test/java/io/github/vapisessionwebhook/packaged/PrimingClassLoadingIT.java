@@ -1,0 +1,58 @@
+package io.github.vapisessionwebhook.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.support.ClassLoads;
+import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.Payloads;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Priming goes through the real path: after it, function.zip's first real delivery (authenticated,
+ * bound, written to DynamoDB on moto) loads no further class of this project or Jackson, and of the
+ * AWS SDK only what a write that succeeds needs and a warm-up that stores nothing cannot reach.
+ */
+class PrimingClassLoadingIT {
+
+    private static final List<String> WARMED = List.of("io.github.vapisessionwebhook.", "com.fasterxml.jackson.",
+            "software.amazon.awssdk.");
+    /**
+     * Only a successful PutItem unmarshals a PutItemResponse (and its ItemCollectionMetrics) and runs
+     * the client's success lambda; the trace-id lambda runs when Lambda hands an invocation a trace id.
+     */
+    private static final List<String> ONLY_A_STORED_WRITE_LOADS = List.of(
+            "software.amazon.awssdk.services.dynamodb.model.PutItemResponse",
+            "software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics",
+            "software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient$$Lambda",
+            "software.amazon.awssdk.awscore.interceptor.TraceIdExecutionInterceptor$$Lambda");
+    private static final String SECRET = "class-load-secret";
+
+    @Test
+    void theFirstRealDeliveryLoadsNothingPrimingDidNotLoad() throws Exception {
+        Moto moto = Moto.start();
+        String id = UUID.randomUUID().toString();
+        ObjectNode event = Payloads.event("http-api-session-created.json");
+        event.put("body", Payloads.text(Payloads.session("session.created", id, "2026-08-01T12:00:00.000Z")));
+        ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + SECRET);
+
+        ClassLoads loads = ClassLoads.ofColdStart(Map.of(
+                "VAPI_WEBHOOK_SECRET", SECRET,
+                "VAPI_SESSIONS_TABLE", Moto.TABLE,
+                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString()), Payloads.text(event));
+
+        assertTrue(loads.init().size() > 1000, "the class-load log was read: " + loads.init().size());
+        List<String> late = loads.firstEvent().stream().filter(name -> WARMED.stream().anyMatch(name::startsWith))
+                .filter(name -> ONLY_A_STORED_WRITE_LOADS.stream().noneMatch(name::startsWith)).toList();
+        System.out.printf("first event after priming: %d classes loaded, %d of them this project's, Jackson's or the SDK's%n",
+                loads.firstEvent().size(), loads.firstEvent().stream().filter(n -> WARMED.stream().anyMatch(n::startsWith)).count());
+        assertEquals(List.of(), late, "loaded by the first real event although priming ran the same path");
+        assertTrue(moto.client().getItem(get -> get.tableName(Moto.TABLE).consistentRead(true)
+                .key(Map.of("sessionId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(id))))
+                .hasItem(), "the first event was really stored");
+    }
+}
