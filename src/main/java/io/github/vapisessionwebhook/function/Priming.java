@@ -12,6 +12,9 @@ import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.function.Supplier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,24 +45,42 @@ public class Priming implements Resource {
     /** Lambda's events and responses are JSON: Funqy reads and writes them with Jackson, as this does. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final SessionWebhookFunction function;
-    private final WebhookAuthenticator authenticator;
+    // Suppliers: only the exported function's parts are built (the reader needs no webhook credential).
+    private final Supplier<SessionWebhookFunction> webhook;
+    private final Supplier<WebhookAuthenticator> authenticator;
+    private final Supplier<SessionReaderFunction> reader;
     private final SessionRepository repository;
+    private final boolean readerExported;
     private final boolean beforeSnapshot;
     private final boolean onStart;
 
-    public Priming(SessionWebhookFunction function, WebhookAuthenticator authenticator, SessionRepository repository,
+    @Inject
+    public Priming(Instance<SessionWebhookFunction> webhook, Instance<WebhookAuthenticator> authenticator,
+            Instance<SessionReaderFunction> reader, SessionRepository repository,
+            @ConfigProperty(name = "quarkus.funqy.export") String exported,
             @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean beforeSnapshot,
             @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "true") boolean onStart) {
-        this.function = function;
+        this(webhook::get, authenticator::get, reader::get, repository, exported, beforeSnapshot, onStart);
+    }
+
+    Priming(Supplier<SessionWebhookFunction> webhook, Supplier<WebhookAuthenticator> authenticator,
+            Supplier<SessionReaderFunction> reader, SessionRepository repository, String exported,
+            boolean beforeSnapshot, boolean onStart) {
+        this.webhook = webhook;
         this.authenticator = authenticator;
+        this.reader = reader;
         this.repository = repository;
+        this.readerExported = SessionReaderFunction.NAME.equals(exported);
         this.beforeSnapshot = beforeSnapshot;
         this.onStart = onStart;
     }
 
     @PostConstruct
     void register() {
+        if (!readerExported) {
+            // Builds the webhook's authenticator now: a missing credential stops the function before any event.
+            authenticator.get();
+        }
         if (beforeSnapshot) {
             // The global context keeps resources weakly; this bean lives as long as the application.
             Core.getGlobalContext().register(this);
@@ -82,10 +103,15 @@ public class Priming implements Resource {
         // Nothing to refresh: the SDK re-reads credentials per request and reopens stale connections.
     }
 
-    /** One delivery through the real path; returns its status (200 unless the store could not be reached). */
+    /** One request through the exported function's real path; returns its status. */
     int prime() {
+        return readerExported ? primeReader() : primeWebhook();
+    }
+
+    /** A delivery to the webhook; 200 unless the store could not be reached. */
+    private int primeWebhook() {
         InboundEvent.HttpDelivery unsigned = (InboundEvent.HttpDelivery) GatewayEventReader.read(event());
-        GatewayResponse response = function.respond(authenticator.authorise(unsigned), System.nanoTime());
+        GatewayResponse response = webhook.get().respond(authenticator.get().authorise(unsigned), System.nanoTime());
         try {
             JSON.writeValueAsBytes(response);
             // The write was refused; a read is the way to warm the store's answer path without storing.
@@ -93,9 +119,21 @@ public class Priming implements Resource {
         } catch (IOException | RuntimeException e) {
             LOG.warnf("priming could not complete: %s", e.getClass().getSimpleName());
         }
+        return checked(response);
+    }
+
+    /** A read of the dry-run id (never found: 404) and one listing, through the query API. */
+    private int primeReader() {
+        ObjectNode listing = JSON.createObjectNode().put("assistantId", SessionRecord.DRY_RUN_SESSION_ID).put("limit", "1");
+        checked(reader.get().read(listing));
+        GatewayResponse one = reader.get().read(JSON.createObjectNode().put("sessionId", SessionRecord.DRY_RUN_SESSION_ID));
+        return one.statusCode() == 404 ? 200 : checked(one);
+    }
+
+    private static int checked(GatewayResponse response) {
         if (response.statusCode() != 200) {
-            // A store that cannot be reached at init or snapshot time is primed by the first real event instead.
-            LOG.warnf("priming could not complete the write path: %d", response.statusCode());
+            // A store that cannot be reached at init or snapshot time is primed by the first real request instead.
+            LOG.warnf("priming could not complete the real path: %d", response.statusCode());
         }
         return response.statusCode();
     }

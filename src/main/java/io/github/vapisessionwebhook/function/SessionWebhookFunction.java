@@ -17,6 +17,9 @@ import io.quarkus.funqy.Funq;
  */
 public class SessionWebhookFunction {
 
+    /** The function's name, as {@code quarkus.funqy.export} selects it. */
+    public static final String NAME = "vapi-session-webhook";
+
     private final WebhookProcessor processor;
     private final EventLog eventLog;
 
@@ -25,7 +28,7 @@ public class SessionWebhookFunction {
         this.eventLog = eventLog;
     }
 
-    @Funq("vapi-session-webhook")
+    @Funq(NAME)
     public GatewayResponse handle(JsonNode event) {
         long started = System.nanoTime();
         InboundEvent inbound;

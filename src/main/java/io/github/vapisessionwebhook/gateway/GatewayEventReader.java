@@ -44,6 +44,31 @@ public final class GatewayEventReader {
                 strings(httpApi ? authorizer.path("jwt").path("claims") : authorizer.path("claims")));
     }
 
+    /**
+     * A read of the session log: a gateway request's method and parameters, or a direct invocation's
+     * query object.
+     *
+     * @throws IllegalArgumentException for a direct invocation whose event is not a JSON object
+     */
+    public static ReadRequest readRequest(JsonNode input) {
+        JsonNode event = input == null ? NullNode.getInstance() : input;
+        JsonNode requestContext = event.path("requestContext");
+        String method = text(requestContext.path("http").path("method"));
+        if (method == null) {
+            method = text(event.path("httpMethod"));
+        }
+        if (requestContext.isObject() && method != null) {
+            return new ReadRequest(method, strings(event.path("pathParameters")),
+                    strings(event.path("queryStringParameters")), text(requestContext.path("requestId")));
+        }
+        if (!event.isObject()) {
+            throw new IllegalArgumentException("the query must be a JSON object");
+        }
+        Map<String, String> query = strings(event);
+        String sessionId = query.remove("sessionId");
+        return new ReadRequest("GET", sessionId == null ? Map.of() : Map.of("sessionId", sessionId), query, null);
+    }
+
     /** {@code https://} + domain + raw path (with the stage, if not $default) + raw query string. */
     private static String httpApiUrl(JsonNode event, JsonNode requestContext) {
         String domain = text(requestContext.path("domainName"));

@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -20,6 +21,11 @@ public record GatewayResponse(int statusCode, Map<String, String> headers, Strin
     public static GatewayResponse json(int statusCode, Map<String, String> fields) {
         ObjectNode body = JSON.createObjectNode();
         fields.forEach(body::put);
+        return json(statusCode, body);
+    }
+
+    /** A response whose body is {@code body}. */
+    public static GatewayResponse json(int statusCode, JsonNode body) {
         return new GatewayResponse(statusCode, JSON_HEADERS, body.toString());
     }
 }

@@ -1,32 +1,57 @@
 package io.github.vapisessionwebhook.session;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * The opaque continuation token of a {@link SessionPage}: the position (createdAt, sessionId) of the
- * last record returned, which is all any store needs to resume, base64url-encoded.
+ * last record returned, which is all any store needs to resume, bound to the query it was handed
+ * out for (a fingerprint of index, key and time range), base64url-encoded. A token for another
+ * query, or one this code did not make, is refused rather than silently resuming somewhere else.
  */
 public record PageCursor(Instant createdAt, String sessionId) {
+
+    private static final String VERSION = "v1";
 
     public static PageCursor after(SessionRecord last) {
         return new PageCursor(last.createdAt(), last.sessionId());
     }
 
-    public String encode() {
-        String plain = SessionRecord.format(createdAt) + "|" + sessionId;
+    public String encodeFor(SessionQuery query) {
+        String plain = VERSION + "|" + SessionRecord.format(createdAt) + "|" + fingerprint(query) + "|" + sessionId;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** @throws IllegalArgumentException for a token this code did not make */
-    public static PageCursor decode(String token) {
+    /** @throws IllegalArgumentException for a token this code did not make for {@code query} */
+    public static PageCursor decodeFor(SessionQuery query) {
+        String[] parts;
         try {
-            String plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            int separator = plain.indexOf('|');
-            return new PageCursor(Instant.parse(plain.substring(0, separator)), plain.substring(separator + 1));
+            parts = new String(Base64.getUrlDecoder().decode(query.cursor()), StandardCharsets.UTF_8).split("\\|", 4);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a page cursor", e);
+        }
+        if (parts.length != 4 || !VERSION.equals(parts[0]) || !fingerprint(query).equals(parts[2]) || parts[3].isEmpty()) {
+            throw new IllegalArgumentException("not a page cursor of this query");
+        }
+        try {
+            return new PageCursor(Instant.parse(parts[1]), parts[3]);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a page cursor", e);
+        }
+    }
+
+    private static String fingerprint(SessionQuery query) {
+        String identity = query.index() + "|" + SessionRecord.format(query.from()) + "|" + SessionRecord.format(query.to())
+                + "|" + query.key();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.session;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * <p>Times are truncated to milliseconds (Vapi's precision) so that their stored text form, fixed
  * width ISO-8601 in UTC, orders the same way as the instants: stores compare and sort on it.
  */
+@RegisterForReflection
 public record SessionRecord(
         String sessionId,
         String orgId,

@@ -158,7 +158,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
                     .limit(query.limit() + 1)
                     .exclusiveStartKey(startKey));
             List<SessionRecord> records = response.items().stream().map(SessionItem::toRecord).toList();
-            return SessionPage.of(records, query.limit());
+            return SessionPage.of(records, query);
         } catch (SdkException e) {
             throw failure("Query", e);
         }
@@ -189,7 +189,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
     }
 
     private static Map<String, AttributeValue> startKey(SessionItem.Index index, SessionQuery query) {
-        PageCursor cursor = PageCursor.decode(query.cursor());
+        PageCursor cursor = PageCursor.decodeFor(query);
         return Map.of(
                 SessionItem.SESSION_ID, AttributeValue.fromS(cursor.sessionId()),
                 index.partitionKey, AttributeValue.fromS(query.key()),

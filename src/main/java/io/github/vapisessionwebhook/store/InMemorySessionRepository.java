@@ -48,7 +48,7 @@ public class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public SessionPage query(SessionQuery query) {
-        PageCursor after = query.cursor() == null ? null : PageCursor.decode(query.cursor());
+        PageCursor after = query.cursor() == null ? null : PageCursor.decodeFor(query);
         List<SessionRecord> matching = records.values().stream()
                 .filter(record -> query.key().equals(query.index().keyOf(record)))
                 .filter(record -> record.createdAt() != null
@@ -58,7 +58,7 @@ public class InMemorySessionRepository implements SessionRepository {
                 .sorted(NEWEST_FIRST)
                 .limit(query.limit() + 1L)
                 .toList();
-        return SessionPage.of(matching, query.limit());
+        return SessionPage.of(matching, query);
     }
 
     private static boolean isAfter(SessionRecord record, PageCursor cursor) {

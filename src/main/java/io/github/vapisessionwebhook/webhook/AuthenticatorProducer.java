@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.webhook;
 
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -9,8 +8,9 @@ import java.util.Base64;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the authenticator at start-up, so that a misconfiguration stops the function before it
- * takes any event: it never runs open by accident.
+ * Builds the authenticator. The webhook's start-up ({@code function.Priming}) asks for it, so that a
+ * misconfiguration stops the function before it takes any event: it never runs open by accident.
+ * The session reader, deployed from the same zip, never builds it and needs no credential.
  */
 public class AuthenticatorProducer {
 
@@ -18,7 +18,6 @@ public class AuthenticatorProducer {
 
     @Produces
     @Singleton
-    @Startup
     public WebhookAuthenticator authenticator(WebhookConfig config, Clock clock) {
         WebhookConfig.AuthMode mode = config.auth().orElseGet(() -> {
             if (config.secret().isEmpty()) {

@@ -3,6 +3,7 @@ package io.github.vapisessionwebhook.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vapisessionwebhook.reader.SessionReader;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
@@ -20,7 +21,9 @@ class PrimingTest {
     private static Priming priming(Credential credential, SessionRepository repository) {
         WebhookConfig config = WebhookConfigs.of(credential.config());
         WebhookAuthenticator authenticator = WiredFunction.authenticator(config);
-        return new Priming(WiredFunction.with(config, authenticator, repository), authenticator, repository, false, false);
+        SessionWebhookFunction function = WiredFunction.with(config, authenticator, repository);
+        return new Priming(() -> function, () -> authenticator, () -> new SessionReaderFunction(new SessionReader(repository)),
+                repository, SessionWebhookFunction.NAME, false, false);
     }
 
     @ParameterizedTest
@@ -35,5 +38,16 @@ class PrimingTest {
     @EnumSource(value = Credential.class, names = "BEARER")
     void anUnreachableStoreDoesNotFailPriming(Credential credential) {
         assertEquals(503, priming(credential, new ResponseContractTest.FailingRepository()).prime());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theReaderIsPrimedThroughTheQueryApiWithoutAnyWebhookCredential() {
+        InMemorySessionRepository repository = new InMemorySessionRepository();
+        Priming reader = new Priming(() -> {
+            throw new AssertionError("the webhook is not built");
+        }, () -> {
+            throw new AssertionError("no credential is needed");
+        }, () -> new SessionReaderFunction(new SessionReader(repository)), repository, SessionReaderFunction.NAME, false, false);
+        assertEquals(200, reader.prime());
     }
 }

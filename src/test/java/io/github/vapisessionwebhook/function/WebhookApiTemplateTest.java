@@ -28,9 +28,10 @@ class WebhookApiTemplateTest {
         assertEquals("[{\"VapiOAuth2\":[]}]", security.get(1).toString());
         assertEquals("AWS::NoValue", security.get(2).asText(), "no authorizer for the other modes");
 
-        JsonNode components = body.path("components");
-        assertEquals("IsOAuth2", components.get(0).asText());
-        JsonNode authorizer = components.get(1).path("securitySchemes").path("VapiOAuth2").path("x-amazon-apigateway-authorizer");
+        JsonNode scheme = body.path("components").path("securitySchemes").path("VapiOAuth2");
+        assertEquals("IsOAuth2", scheme.get(0).asText());
+        assertEquals("AWS::NoValue", scheme.get(2).asText());
+        JsonNode authorizer = scheme.get(1).path("x-amazon-apigateway-authorizer");
         assertEquals("jwt", authorizer.path("type").asText());
         assertEquals("$request.header.Authorization", authorizer.path("identitySource").asText(), "where Vapi sends its token");
         assertEquals("OAuth2Issuer", authorizer.path("jwtConfiguration").path("issuer").asText());
@@ -43,5 +44,45 @@ class WebhookApiTemplateTest {
                 "the function checks the claims come from the issuer the authorizer verified");
         assertEquals("[\"IsOAuth2\",\"OAuth2Audience\",\"AWS::NoValue\"]",
                 environment.path("VAPI_WEBHOOK_OAUTH2_AUDIENCE").toString());
+    }
+
+    @Test
+    void everyReadRouteTakesSigV4SignedRequestsOnly() {
+        assertEquals(true, Template.resource("WebhookApi").path("Auth").path("EnableIamAuthorizer").asBoolean());
+        JsonNode reader = Template.resource("ReaderFunction");
+        assertEquals(SessionReaderFunction.NAME, reader.path("Environment").path("Variables").path("QUARKUS_FUNQY_EXPORT").asText());
+        List<String> routes = new ArrayList<>();
+        reader.path("Events").forEach(event -> {
+            JsonNode properties = event.path("Properties");
+            assertEquals("AWS_IAM", properties.path("Auth").path("Authorizer").asText(), properties.toString());
+            assertEquals("WebhookApi", properties.path("ApiId").asText());
+            routes.add(properties.path("Method").asText() + " " + properties.path("Path").asText());
+        });
+        assertEquals(List.of("ANY /sessions/{sessionId}", "ANY /sessions"), routes);
+    }
+
+    @Test
+    void eachFunctionMayDoOnlyWhatItDoes() {
+        assertEquals(List.of("dynamodb:GetItem dynamodb:Query"), actions("ReaderFunction"), "the reader never writes");
+        assertEquals(List.of("dynamodb:PutItem dynamodb:UpdateItem", "dynamodb:GetItem"), actions("WebhookFunction"));
+        JsonNode primingRead = Template.resource("WebhookFunction").path("Policies").get(0).path("Statement").get(1);
+        assertEquals("[\"" + io.github.vapisessionwebhook.session.SessionRecord.DRY_RUN_SESSION_ID + "\"]",
+                primingRead.path("Condition").path("ForAllValues:StringEquals").path("dynamodb:LeadingKeys").toString(),
+                "the webhook reads only the key priming uses, which no record has");
+    }
+
+    private static List<String> actions(String function) {
+        List<String> statements = new ArrayList<>();
+        Template.resource(function).path("Policies").get(0).path("Statement").forEach(statement -> {
+            JsonNode action = statement.path("Action");
+            List<String> names = new ArrayList<>();
+            if (action.isArray()) {
+                action.forEach(name -> names.add(name.asText()));
+            } else {
+                names.add(action.asText());
+            }
+            statements.add(String.join(" ", names));
+        });
+        return statements;
     }
 }

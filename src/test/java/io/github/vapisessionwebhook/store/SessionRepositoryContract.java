@@ -17,10 +17,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -211,6 +213,51 @@ abstract class SessionRepositoryContract {
                 T0.plusSeconds(86_400), 2, first.nextCursor()));
         assertEquals(2, second.records().size());
         assertNull(second.nextCursor(), "no cursor to an empty page");
+    }
+
+    /**
+     * Pages through 240 sessions of one assistant, 20 at a time, while another thread writes 120
+     * more of that assistant, created before, between and after them: the listing holds no
+     * duplicate and misses none of the sessions that existed before paging began.
+     */
+    @Test
+    void pagingHoldsWhileNewSessionsAreWritten() throws Exception {
+        String assistant = "asst-" + newId();
+        Set<String> existing = new HashSet<>();
+        for (int i = 0; i < 240; i++) {
+            SessionRecord record = created(assistant, T0.plusSeconds(60L * i * 2));
+            repository.save(record);
+            existing.add(record.sessionId());
+        }
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        Future<?> writing = writer.submit(() -> {
+            Random random = new Random(7);
+            for (int i = 0; i < 120; i++) {
+                repository.save(created(assistant, T0.plusSeconds(60L * (random.nextInt(600) - 60) + 30)));
+            }
+        });
+        List<String> listed = new ArrayList<>();
+        try {
+            String cursor = null;
+            do {
+                SessionPage page = repository.query(new SessionQuery(SessionIndex.ASSISTANT, assistant, Instant.EPOCH,
+                        T0.plusSeconds(86_400), 20, cursor));
+                page.records().forEach(record -> listed.add(record.sessionId()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            writing.get(2, TimeUnit.MINUTES);
+        } finally {
+            writer.shutdownNow();
+        }
+        assertEquals(listed.size(), new HashSet<>(listed).size(), "a session was listed twice");
+        Set<String> missed = new HashSet<>(existing);
+        missed.removeAll(listed);
+        assertEquals(Set.of(), missed, "sessions that existed before paging began were missed");
+    }
+
+    private static SessionRecord created(String assistantId, Instant createdAt) {
+        return new SessionRecord(newId(), "org-1", "active", null, assistantId, null, null, null, null, null, null, null,
+                null, createdAt, createdAt, null, "session.created", null, RECEIVED, false, null);
     }
 
     /**

@@ -34,12 +34,17 @@ public final class PackagedFunction implements AutoCloseable {
         this.log = log;
     }
 
-    /** The JVM packaging's handler, runtime and environment as {@code template.yaml} declares them. */
+    /** A function's handler, runtime and environment in the JVM packaging, as {@code template.yaml} declares them. */
     public record Deployment(String runtime, String handler, Map<String, String> environment) {
 
         public static Deployment fromTemplate() {
+            return fromTemplate("WebhookFunction");
+        }
+
+        /** The function {@code logicalId} of template.yaml. */
+        public static Deployment fromTemplate(String logicalId) {
             JsonNode template = Template.load();
-            JsonNode function = Template.resource("WebhookFunction");
+            JsonNode function = Template.resource(logicalId);
             JsonNode globals = template.path("Globals").path("Function");
             JsonNode parameters = template.path("Parameters");
             Map<String, String> environment = new LinkedHashMap<>();

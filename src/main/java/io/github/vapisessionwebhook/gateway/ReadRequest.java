@@ -1,0 +1,19 @@
+package io.github.vapisessionwebhook.gateway;
+
+import java.util.Map;
+
+/**
+ * A request to read the session log: through API Gateway (method, path and query parameters), or a
+ * direct invocation whose event is the query object itself (its {@code sessionId} as the path
+ * parameter, its other fields as query parameters, method GET).
+ *
+ * @param requestId API Gateway's id of the request, {@code null} for a direct invocation
+ */
+public record ReadRequest(String method, Map<String, String> pathParameters, Map<String, String> queryParameters,
+        String requestId) {
+
+    public ReadRequest {
+        pathParameters = Map.copyOf(pathParameters);
+        queryParameters = Map.copyOf(queryParameters);
+    }
+}
