@@ -1,0 +1,113 @@
+package io.github.vapisessionwebhook.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vapisessionwebhook.session.SessionRecord;
+import io.github.vapisessionwebhook.support.Payloads;
+import io.github.vapisessionwebhook.support.Template;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The change events template.yaml deploys with ChangeEventBus set: the table's stream, filtered to
+ * writes, through a pipe into a state machine whose JSONata (evaluated here on stream records made
+ * from real items) names each change and puts the record on the bus as plain JSON.
+ */
+class ChangeEventsTemplateTest {
+
+    private static final Instant T0 = Instant.parse("2026-08-01T12:00:00Z");
+
+    private static SessionRecord record(boolean deleted) {
+        return new SessionRecord("s-1", "org-1", "active", null, "asst", null, null, "+15555550123", null, null, null,
+                "vapi", null, T0, T0.plusSeconds(60), 86_400L, deleted ? "session.deleted" : "session.updated",
+                1_785_585_660_000L, T0, deleted, deleted ? T0.plusSeconds(60) : null);
+    }
+
+    /** A DynamoDB stream record as the pipe delivers it: the new image in DynamoDB's typed JSON. */
+    private static Map<String, Object> change(String eventName, SessionRecord record) {
+        Map<String, Object> image = new LinkedHashMap<>();
+        SessionItem.of(record).forEach((name, value) -> image.put(name, typed(value)));
+        return Map.of("eventName", eventName, "dynamodb", Map.of("NewImage", image));
+    }
+
+    private static Map<String, Object> typed(AttributeValue value) {
+        if (value.s() != null) {
+            return Map.of("S", value.s());
+        }
+        return value.n() != null ? Map.of("N", value.n()) : Map.of("BOOL", value.bool());
+    }
+
+    @Test
+    void eachChangeIsNamedAndCarriesTheRecordAsPlainJson() throws Exception {
+        JsonNode machine = Template.resource("ChangeEventsStateMachine");
+        String entries = machine.path("Definition").path("States").path("Publish").path("Arguments").path("Entries").asText()
+                .trim();
+        assertTrue(entries.startsWith("{%") && entries.endsWith("%}"), entries);
+        assertEquals("ChangeEventBus", machine.path("DefinitionSubstitutions").path("EventBusName").asText());
+        Jsonata expression = Jsonata.jsonata(entries.substring(2, entries.length() - 2).replace("${EventBusName}", "sessions"));
+        List<Object> batch = new ArrayList<>(List.of(change("INSERT", record(false)), change("MODIFY", record(false)),
+                change("MODIFY", record(true)), change("INSERT", record(true))));
+        expression.assign("states", Map.of("input", batch));
+
+        List<Map<String, Object>> events = Payloads.JSON.convertValue(expression.evaluate(null), new TypeReference<>() {
+        });
+        assertEquals(List.of("Vapi Session Created", "Vapi Session Updated", "Vapi Session Deleted", "Vapi Session Deleted"),
+                events.stream().map(event -> event.get("DetailType")).toList());
+        Map<String, Object> first = events.get(0);
+        assertEquals("sessions", first.get("EventBusName"));
+        assertEquals("vapi-session-webhook", first.get("Source"));
+        Map<?, ?> detail = (Map<?, ?>) first.get("Detail");
+        assertEquals("s-1", detail.get("sessionId"));
+        assertEquals("2026-08-01T12:00:00.000Z", detail.get("createdAt"));
+        assertEquals(86_400, ((Number) detail.get("expirationSeconds")).intValue());
+        assertEquals(false, detail.get("deleted"));
+        assertEquals(SessionItem.of(record(false)).size(), detail.size(), "every stored attribute, nothing else");
+
+        expression.assign("states", Map.of("input", List.of(change("MODIFY", record(true)))));
+        List<?> single = Payloads.JSON.convertValue(expression.evaluate(null), List.class);
+        assertEquals(1, single.size(), "a batch of one is still a list of entries");
+    }
+
+    @Test
+    void theStreamFeedsThePipeWhichMayOnlyReadItAndStartTheMachine() {
+        JsonNode table = Template.resource("SessionsTable");
+        assertEquals("[\"HasChangeEvents\",{\"StreamViewType\":\"NEW_IMAGE\"},\"AWS::NoValue\"]",
+                table.path("StreamSpecification").toString(), "no stream unless change events are on");
+        JsonNode pipe = Template.resource("ChangeEventsPipe");
+        assertEquals("SessionsTable.StreamArn", pipe.path("Source").asText());
+        assertEquals("ChangeEventsStateMachine", pipe.path("Target").asText());
+        assertEquals("{\"eventName\": [\"INSERT\", \"MODIFY\"]}",
+                pipe.path("SourceParameters").path("FilterCriteria").path("Filters").get(0).path("Pattern").asText(),
+                "writes only: TTL expiries (REMOVE) are not session changes");
+        assertEquals("REQUEST_RESPONSE", pipe.path("TargetParameters").path("StepFunctionStateMachineParameters")
+                .path("InvocationType").asText());
+        List<String> pipeActions = new ArrayList<>();
+        Template.resource("ChangeEventsPipeRole").path("Policies").get(0).path("PolicyDocument").path("Statement")
+                .forEach(statement -> statement.path("Action").forEach(action -> pipeActions.add(action.asText())));
+        Template.resource("ChangeEventsPipeRole").path("Policies").get(0).path("PolicyDocument").path("Statement")
+                .forEach(statement -> {
+                    if (statement.path("Action").isTextual()) {
+                        pipeActions.add(statement.path("Action").asText());
+                    }
+                });
+        assertEquals(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams", "states:StartSyncExecution"), pipeActions);
+        JsonNode put = Template.resource("ChangeEventsStateMachineRole").path("Policies").get(0).path("PolicyDocument")
+                .path("Statement").get(0);
+        assertEquals("events:PutEvents", put.path("Action").asText());
+        assertTrue(put.path("Resource").asText().endsWith(":event-bus/${ChangeEventBus}"), put.toString());
+        for (String resource : List.of("ChangeEventsStateMachine", "ChangeEventsStateMachineRole", "ChangeEventsPipeRole",
+                "ChangeEventsPipe")) {
+            assertEquals("HasChangeEvents", Template.load().path("Resources").path(resource).path("Condition").asText());
+        }
+    }
+}
