@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.bench;
 
+import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -190,9 +191,10 @@ public final class BenchmarkReport {
         } catch (IOException e) {
             cpu = "unreadable /proc";
         }
-        return String.format("Machine: %d cores (%s), %.0f GiB memory, %s %s, Java %s. The function runs on this JVM, "
-                + "not on Lambda's java21 runtime.", Runtime.getRuntime().availableProcessors(), cpu, memoryKb / 1048576.0,
-                System.getProperty("os.name"), System.getProperty("os.arch"), System.getProperty("java.version"));
+        return String.format("Machine: %d cores (%s), %.0f GiB memory, %s %s. JMH runs on Java %s; function.zip runs"
+                + " on the JDK at %s (as on Lambda's java25 runtime, but not Lambda's own JVM build).",
+                Runtime.getRuntime().availableProcessors(), cpu, memoryKb / 1048576.0, System.getProperty("os.name"),
+                System.getProperty("os.arch"), System.getProperty("java.version"), PackagedFunction.LAMBDA_JAVA);
     }
 
 }

@@ -46,7 +46,7 @@ class PackagedFunctionIT {
         tablesBefore = dynamoDb.client().listTables().tableNames();
         runtimeApi = new RuntimeApiServer();
         PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
-        assertEquals("java21", deployment.runtime(), "template runtime for the JVM packaging");
+        assertEquals("java25", deployment.runtime(), "template runtime for the JVM packaging");
         assertEquals("bearer", deployment.environment().get("VAPI_WEBHOOK_AUTH"), "template default");
         function = PackagedFunction.start(deployment, runtimeApi.address(), Map.of(
                 "VAPI_WEBHOOK_SECRET", SECRET,

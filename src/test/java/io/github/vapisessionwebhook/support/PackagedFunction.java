@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -24,6 +25,11 @@ import java.util.zip.ZipInputStream;
 public final class PackagedFunction implements AutoCloseable {
 
     public static final Path ZIP = Path.of("target", "function.zip");
+    /**
+     * The JDK that runs function.zip as Lambda's java25 runtime would: {@code -Dlambda.java.home},
+     * else a JDK 25 under /usr/lib/jvm (these machines have Temurin's), else this JVM.
+     */
+    public static final Path LAMBDA_JAVA = lambdaJava();
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
@@ -91,7 +97,7 @@ public final class PackagedFunction implements AutoCloseable {
     public static PackagedFunction launch(Path taskRoot, String handler, String runtimeApi, Map<String, String> environment)
             throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(LAMBDA_JAVA.resolve("bin").resolve("java").toString());
         command.add("-cp");
         command.add(runtimeClientClasspath());
         command.add(RIC_MAIN);
@@ -134,6 +140,24 @@ public final class PackagedFunction implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+    }
+
+    private static Path lambdaJava() {
+        String configured = System.getProperty("lambda.java.home");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        try (java.util.stream.Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            Optional<Path> jdk25 = jdks.filter(jdk -> jdk.getFileName().toString().matches(".*-25([.-].*)?"))
+                    .filter(jdk -> Files.isExecutable(jdk.resolve("bin").resolve("java"))).sorted().findFirst();
+            if (jdk25.isPresent()) {
+                return jdk25.get();
+            }
+        } catch (IOException noJvmDirectory) {
+            // Fall back to this JVM.
+        }
+        System.err.println("function.zip runs on this JVM (" + Runtime.version() + "): no JDK 25 found; set -Dlambda.java.home");
+        return Path.of(System.getProperty("java.home"));
     }
 
     /** The runtime client's jars, taken from this test JVM's classpath (test-scoped dependencies). */
