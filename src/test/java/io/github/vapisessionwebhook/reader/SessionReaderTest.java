@@ -165,4 +165,16 @@ class SessionReaderTest {
         assertEquals(400, notAnObject.statusCode());
         assertEquals("the query must be a JSON object", body(notAnObject).get("message").asText());
     }
+
+    @Test
+    void theEventsFolderQueriesAreAnswered() {
+        repository.save(session("00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-0000000000a1", 1));
+        GatewayResponse one = function.read(Payloads.event("http-api-get-session.json"));
+        assertEquals(200, one.statusCode(), one.body());
+        for (String listing : List.of("http-api-list-sessions.json", "direct-list-sessions.json")) {
+            GatewayResponse page = function.read(Payloads.event(listing));
+            assertEquals(200, page.statusCode(), page.body());
+            assertEquals(1, body(page).get("items").size(), listing);
+        }
+    }
 }
