@@ -68,7 +68,7 @@ public class SessionReader {
 
     private GatewayResponse one(String sessionId) {
         Optional<SessionRecord> record = repository.findById(sessionId);
-        return record.isEmpty() || record.get().isDryRun()
+        return record.isEmpty()
                 ? error(404, "not_found", null)
                 : GatewayResponse.json(200, json.<JsonNode>valueToTree(record.get()));
     }
