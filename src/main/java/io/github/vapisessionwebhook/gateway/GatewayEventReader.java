@@ -20,16 +20,12 @@ public final class GatewayEventReader {
     public static InboundEvent read(JsonNode input) {
         // An invocation with the payload `null` reaches the function as null.
         JsonNode event = input == null ? NullNode.getInstance() : input;
-        JsonNode requestContext = event.path("requestContext");
-        JsonNode http = requestContext.path("http");
-        String method = text(http.path("method"));
-        boolean httpApi = method != null;
-        if (!httpApi) {
-            method = text(event.path("httpMethod"));
-        }
-        if (!requestContext.isObject() || method == null) {
+        String method = gatewayMethod(event);
+        if (method == null) {
             return new InboundEvent.DirectInvocation(event);
         }
+        JsonNode requestContext = event.path("requestContext");
+        boolean httpApi = text(requestContext.path("http").path("method")) != null;
         if (!"POST".equalsIgnoreCase(method)) {
             return new InboundEvent.OtherMethod(method, text(requestContext.path("requestId")));
         }
@@ -52,14 +48,10 @@ public final class GatewayEventReader {
      */
     public static ReadRequest readRequest(JsonNode input) {
         JsonNode event = input == null ? NullNode.getInstance() : input;
-        JsonNode requestContext = event.path("requestContext");
-        String method = text(requestContext.path("http").path("method"));
-        if (method == null) {
-            method = text(event.path("httpMethod"));
-        }
-        if (requestContext.isObject() && method != null) {
+        String method = gatewayMethod(event);
+        if (method != null) {
             return new ReadRequest(method, strings(event.path("pathParameters")),
-                    strings(event.path("queryStringParameters")), text(requestContext.path("requestId")));
+                    strings(event.path("queryStringParameters")), text(event.path("requestContext").path("requestId")));
         }
         if (!event.isObject()) {
             throw new IllegalArgumentException("the query must be a JSON object");
@@ -67,6 +59,16 @@ public final class GatewayEventReader {
         Map<String, String> query = strings(event);
         String sessionId = query.remove("sessionId");
         return new ReadRequest("GET", sessionId == null ? Map.of() : Map.of("sessionId", sessionId), query, null);
+    }
+
+    /** The method of a gateway event (HTTP API or REST API), or {@code null} for any other event. */
+    private static String gatewayMethod(JsonNode event) {
+        JsonNode requestContext = event.path("requestContext");
+        if (!requestContext.isObject()) {
+            return null;
+        }
+        String method = text(requestContext.path("http").path("method"));
+        return method != null ? method : text(event.path("httpMethod"));
     }
 
     /** {@code https://} + domain + raw path (with the stage, if not $default) + raw query string. */

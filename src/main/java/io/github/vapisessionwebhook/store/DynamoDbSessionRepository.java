@@ -90,11 +90,12 @@ public class DynamoDbSessionRepository implements SessionRepository {
                 ":lastEventType", AttributeValue.fromS(delete.lastEventType()),
                 ":receivedAt", SessionItem.time(delete.receivedAt())));
         Map<String, String> names = names(SessionItem.SESSION_ID, SessionItem.DELETED, SessionItem.DELETED_AT,
-                SessionItem.LAST_EVENT_TYPE, SessionItem.RECEIVED_AT, SessionItem.EVENT_TIMESTAMP, SessionItem.EXPIRES_AT);
+                SessionItem.LAST_EVENT_TYPE, SessionItem.RECEIVED_AT, SessionItem.EVENT_TIMESTAMP);
         // The stored updatedAt is at least the delete's, and the arrival is now: counting the TTL from
         // the arrival keeps the record for the whole retention after the delete.
         expiresAt(delete.receivedAt(), delete.receivedAt()).ifPresent(ttl -> {
             update.append(", #expiresAt = :expiresAt");
+            names.put("#" + SessionItem.EXPIRES_AT, SessionItem.EXPIRES_AT);
             values.put(":expiresAt", ttl);
         });
         if (delete.eventTimestamp() != null) {
@@ -102,9 +103,6 @@ public class DynamoDbSessionRepository implements SessionRepository {
             values.put(":eventTimestamp", SessionItem.number(delete.eventTimestamp()));
         } else {
             update.append(" REMOVE #eventTimestamp");
-        }
-        if (retention.isZero()) {
-            names.remove("#expiresAt");
         }
         try {
             client.updateItem(u -> u

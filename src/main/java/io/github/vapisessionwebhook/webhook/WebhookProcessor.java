@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The webhook's decisions, in order: method, size, authentication, parsing, then recording. Nothing
+ * The webhook's decisions, in order: method (a non-POST is its own event kind, told apart by the
+ * gateway adapter), size, authentication, parsing, then recording. Nothing
  * about the body is looked at (not even whether it decodes) before authentication passes, and
  * nothing is stored unless every check passed. Direct invocations skip authentication: only a
  * caller AWS IAM allowed to invoke the function gets there.
