@@ -9,6 +9,8 @@ import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
+import io.github.vapisessionwebhook.webhook.WebhookError;
+import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +102,8 @@ public class Priming implements Resource {
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to refresh: the SDK re-reads credentials per request and reopens stale connections.
+        // Nothing to refresh here: the SDK re-reads credentials per request and reopens stale
+        // connections; the webhook secret re-reads itself (webhook.secret.SecretsManagerSecret).
     }
 
     /** One request through the exported function's real path; returns its status. */
@@ -111,7 +114,15 @@ public class Priming implements Resource {
     /** A delivery to the webhook; 200 unless the store could not be reached. */
     private int primeWebhook() {
         InboundEvent.HttpDelivery unsigned = (InboundEvent.HttpDelivery) GatewayEventReader.read(event());
-        GatewayResponse response = webhook.get().respond(authenticator.get().authorise(unsigned), System.nanoTime());
+        InboundEvent.HttpDelivery signed;
+        try {
+            signed = authenticator.get().authorise(unsigned);
+        } catch (SecretUnavailableException e) {
+            // Already logged by the secret's own read; the first delivery tries again (and gets 503 until it can).
+            LOG.warn("priming skipped: the webhook secret cannot be read");
+            return WebhookError.CREDENTIAL_UNAVAILABLE.status();
+        }
+        GatewayResponse response = webhook.get().respond(signed, System.nanoTime());
         try {
             JSON.writeValueAsBytes(response);
             // The write was refused; a read is the way to warm the store's answer path without storing.

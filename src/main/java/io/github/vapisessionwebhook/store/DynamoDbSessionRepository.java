@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.store;
 
+import io.github.vapisessionwebhook.aws.AwsFailures;
 import io.github.vapisessionwebhook.session.PageCursor;
 import io.github.vapisessionwebhook.session.SessionPage;
 import io.github.vapisessionwebhook.session.SessionQuery;
@@ -13,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -162,28 +161,9 @@ public class DynamoDbSessionRepository implements SessionRepository {
         }
     }
 
-    /**
-     * What an operator needs to tell a missing table from denied access, throttling or a timeout:
-     * the AWS error code, HTTP status and request id, or the client-side failure's types. Never the
-     * SDK's message text, which can quote request values.
-     */
     private StorageUnavailableException failure(String operation, SdkException e) {
-        StringBuilder detail = new StringBuilder("DynamoDB ").append(operation).append(" on table ").append(tableName)
-                .append(" failed: ");
-        if (e instanceof AwsServiceException service) {
-            AwsErrorDetails error = service.awsErrorDetails();
-            detail.append(error == null || error.errorCode() == null ? service.getClass().getSimpleName() : error.errorCode())
-                    .append(" (HTTP ").append(service.statusCode())
-                    .append(", AWS request id ").append(service.requestId()).append(')');
-        } else {
-            detail.append(e.getClass().getSimpleName()).append(" (no answer from DynamoDB");
-            Throwable cause = e.getCause();
-            for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
-                detail.append(": ").append(cause.getClass().getSimpleName());
-            }
-            detail.append(')');
-        }
-        return new StorageUnavailableException(detail.toString(), e);
+        return new StorageUnavailableException(
+                AwsFailures.describe("DynamoDB " + operation + " on table " + tableName, "DynamoDB", e), e);
     }
 
     private static Map<String, AttributeValue> startKey(SessionItem.Index index, SessionQuery query) {

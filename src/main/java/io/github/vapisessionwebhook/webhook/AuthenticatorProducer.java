@@ -1,11 +1,18 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.webhook.secret.FixedSecret;
+import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
+import io.github.vapisessionwebhook.webhook.secret.SecretsManagerSecret;
+import io.github.vapisessionwebhook.webhook.secret.WebhookSecret;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
+import java.time.Duration;
+import java.util.Optional;
+import org.crac.Core;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Builds the authenticator. The webhook's start-up ({@code function.Priming}) asks for it, so that a
@@ -15,15 +22,17 @@ import org.jboss.logging.Logger;
 public class AuthenticatorProducer {
 
     private static final Logger LOG = Logger.getLogger(AuthenticatorProducer.class);
+    /** A Secrets Manager read that hangs must not hold a delivery near Lambda's timeout: 503 sooner. */
+    private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(3);
 
     @Produces
     @Singleton
     public WebhookAuthenticator authenticator(WebhookConfig config, Clock clock) {
         WebhookConfig.AuthMode mode = config.auth().orElseGet(() -> {
-            if (config.secret().isEmpty()) {
+            if (nonBlank(config.secret()).isEmpty() && nonBlank(config.secretId()).isEmpty()) {
                 throw new IllegalStateException("VAPI_WEBHOOK_AUTH is not set: set it to bearer or hmac (with "
-                        + "VAPI_WEBHOOK_SECRET), oauth2 (with VAPI_WEBHOOK_OAUTH2_ISSUER), or to none to accept "
-                        + "unauthenticated requests");
+                        + "VAPI_WEBHOOK_SECRET_ID or VAPI_WEBHOOK_SECRET), oauth2 (with VAPI_WEBHOOK_OAUTH2_ISSUER), "
+                        + "or to none to accept unauthenticated requests");
             }
             return WebhookConfig.AuthMode.bearer;
         });
@@ -33,9 +42,9 @@ public class AuthenticatorProducer {
                 LOG.warn("VAPI_WEBHOOK_AUTH=none: anyone who knows the URL can write session records");
                 yield new OpenAuthenticator();
             }
-            case bearer -> new BearerAuthenticator(requireSecret(config, mode), config.bearerHeader(),
+            case bearer -> new BearerAuthenticator(secret(config, mode, clock), config.bearerHeader(),
                     config.bearerPrefix(), config.legacySecretHeader());
-            case hmac -> new HmacAuthenticator(hmacKey(config), config, clock);
+            case hmac -> new HmacAuthenticator(hmacSecret(config, clock), config, clock);
             case oauth2 -> new JwtClaimsAuthenticator(config.oauth2Issuer().filter(issuer -> !issuer.isBlank())
                     .orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=oauth2 needs VAPI_WEBHOOK_OAUTH2_ISSUER "
                             + "(the issuer of the JWT authorizer in front of the route), which is not set")),
@@ -43,20 +52,55 @@ public class AuthenticatorProducer {
         };
     }
 
-    private static byte[] hmacKey(WebhookConfig config) {
-        String secret = requireSecret(config, WebhookConfig.AuthMode.hmac);
-        if (!config.hmacSecretBase64()) {
-            return secret.getBytes(StandardCharsets.UTF_8);
+    /** A fixed HMAC secret that cannot be a key stops start-up; one from Secrets Manager answers 503 until fixed. */
+    private static WebhookSecret hmacSecret(WebhookConfig config, Clock clock) {
+        WebhookSecret secret = secret(config, WebhookConfig.AuthMode.hmac, clock);
+        if (secret instanceof FixedSecret fixed) {
+            try {
+                HmacAuthenticator.keyBytes(fixed.value(), config.hmacSecretBase64());
+            } catch (SecretUnavailableException e) {
+                throw new IllegalStateException("VAPI_WEBHOOK_SECRET is not valid base64 (VAPI_WEBHOOK_HMAC_SECRET_BASE64=true)");
+            }
         }
-        try {
-            return Base64.getDecoder().decode(secret.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("VAPI_WEBHOOK_SECRET is not valid base64 (VAPI_WEBHOOK_HMAC_SECRET_BASE64=true)");
-        }
+        return secret;
     }
 
-    private static String requireSecret(WebhookConfig config, WebhookConfig.AuthMode mode) {
-        return config.secret().filter(secret -> !secret.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "VAPI_WEBHOOK_AUTH=" + mode + " needs VAPI_WEBHOOK_SECRET, which is not set"));
+    /** {@code VAPI_WEBHOOK_SECRET_ID} (deployed) or {@code VAPI_WEBHOOK_SECRET} (dev, tests), exactly one of them. */
+    private static WebhookSecret secret(WebhookConfig config, WebhookConfig.AuthMode mode, Clock clock) {
+        Optional<String> fixed = nonBlank(config.secret());
+        Optional<String> secretId = nonBlank(config.secretId());
+        if (fixed.isPresent() && secretId.isPresent()) {
+            throw new IllegalStateException("both VAPI_WEBHOOK_SECRET and VAPI_WEBHOOK_SECRET_ID are set: keep one "
+                    + "(deployed, the Secrets Manager secret VAPI_WEBHOOK_SECRET_ID)");
+        }
+        if (fixed.isPresent()) {
+            return new FixedSecret(fixed.get());
+        }
+        String id = secretId.orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=" + mode
+                + " needs VAPI_WEBHOOK_SECRET_ID (a Secrets Manager secret) or VAPI_WEBHOOK_SECRET, and neither is set"));
+        SecretsManagerSecret secret = new SecretsManagerSecret(secretsManager(), id, config.secretCache(),
+                config.secretRefreshInterval(), config.secretGrace(), clock);
+        secret.load();
+        // Re-read after a SnapStart restore; the global context keeps resources weakly, this lives as long as the app.
+        Core.getGlobalContext().register(secret);
+        return secret;
+    }
+
+    /**
+     * Region, credentials and endpoint come from the SDK's default chains, as on Lambda (the
+     * endpoint can be pointed elsewhere with {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
+     */
+    private static SecretsManagerClient secretsManager() {
+        return SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(SECRET_READ_TIMEOUT)
+                        .socketTimeout(SECRET_READ_TIMEOUT)
+                        .build())
+                .overrideConfiguration(override -> override.apiCallTimeout(SECRET_READ_TIMEOUT.multipliedBy(2)))
+                .build();
+    }
+
+    private static Optional<String> nonBlank(Optional<String> value) {
+        return value.filter(text -> !text.isBlank());
     }
 }

@@ -2,25 +2,27 @@ package io.github.vapisessionwebhook.webhook;
 
 import io.github.vapisessionwebhook.gateway.Headers;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
+import io.github.vapisessionwebhook.webhook.secret.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Vapi's bearer credential: {@code Authorization: Bearer <token>} (header and prefix configurable),
- * or the legacy {@code X-Vapi-Secret: <token>}. Compared in constant time.
+ * or the legacy {@code X-Vapi-Secret: <token>}. Compared in constant time with every accepted
+ * secret (during a rotation's grace period, the previous one too).
  */
 public final class BearerAuthenticator implements WebhookAuthenticator {
 
     static final String LEGACY_HEADER = "X-Vapi-Secret";
 
-    private final byte[] secret;
+    private final WebhookSecret secret;
     private final String header;
     private final String prefix;
     private final boolean acceptLegacyHeader;
 
-    public BearerAuthenticator(String secret, String header, String prefix, boolean acceptLegacyHeader) {
-        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    public BearerAuthenticator(WebhookSecret secret, String header, String prefix, boolean acceptLegacyHeader) {
+        this.secret = secret;
         this.header = header;
         this.prefix = prefix;
         this.acceptLegacyHeader = acceptLegacyHeader;
@@ -29,14 +31,21 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
     @Override
     public boolean authenticate(InboundEvent.HttpDelivery delivery) {
         Headers headers = delivery.headers();
-        boolean viaHeader = headers.get(header).map(this::withoutPrefix).map(this::matches).orElse(false);
-        boolean viaLegacy = acceptLegacyHeader && headers.get(LEGACY_HEADER).map(String::trim).map(this::matches).orElse(false);
+        List<String> accepted = secret.accepted();
+        boolean viaHeader = headers.get(header).map(this::withoutPrefix).map(token -> matches(token, accepted)).orElse(false);
+        boolean viaLegacy = acceptLegacyHeader
+                && headers.get(LEGACY_HEADER).map(String::trim).map(token -> matches(token, accepted)).orElse(false);
         return viaHeader | viaLegacy;
     }
 
     @Override
     public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
-        return unsigned.withHeader(header, prefix + new String(secret, StandardCharsets.UTF_8));
+        return unsigned.withHeader(header, prefix + secret.accepted().get(0));
+    }
+
+    @Override
+    public boolean refresh() {
+        return secret.refresh();
     }
 
     private String withoutPrefix(String value) {
@@ -52,9 +61,15 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
         return null;
     }
 
-    private boolean matches(String candidate) {
-        return Optional.ofNullable(candidate)
-                .map(value -> MessageDigest.isEqual(secret, value.getBytes(StandardCharsets.UTF_8)))
-                .orElse(false);
+    private static boolean matches(String candidate, List<String> accepted) {
+        if (candidate == null) {
+            return false;
+        }
+        byte[] received = candidate.getBytes(StandardCharsets.UTF_8);
+        boolean matched = false;
+        for (String token : accepted) {
+            matched |= MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), received);
+        }
+        return matched;
     }
 }

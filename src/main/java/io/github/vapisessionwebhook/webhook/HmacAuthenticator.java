@@ -3,6 +3,8 @@ package io.github.vapisessionwebhook.webhook;
 import io.github.vapisessionwebhook.gateway.Headers;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.webhook.HmacPayloadTemplate.Placeholder;
+import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
+import io.github.vapisessionwebhook.webhook.secret.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,7 +25,8 @@ import org.jboss.logging.Logger;
  * its {@code payloadFormat} with the raw body bytes, never re-serialised JSON. When the payload
  * signs the timestamp, a timestamp outside the tolerance window is refused, so a captured request
  * cannot be replayed later. Any header value that is not exactly what a valid signature needs is a
- * refusal, never an error.
+ * refusal, never an error. Every accepted secret is tried (during a rotation's grace period, the
+ * previous one too).
  */
 public final class HmacAuthenticator implements WebhookAuthenticator {
 
@@ -37,7 +40,8 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
     /** What a delivery id may look like to be logged (Svix's are {@code msg_} and 27 characters). */
     private static final Pattern DELIVERY_ID = Pattern.compile("[A-Za-z0-9_.:-]{1,128}");
 
-    private final SecretKeySpec key;
+    private final WebhookSecret secret;
+    private final boolean secretIsBase64;
     private final String algorithm;
     private final String signatureHeader;
     private final String timestampHeader;
@@ -50,9 +54,10 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
     private final Clock clock;
 
     /** @throws IllegalStateException naming the setting when the configuration cannot match Vapi's signatures */
-    public HmacAuthenticator(byte[] secret, WebhookConfig config, Clock clock) {
+    public HmacAuthenticator(WebhookSecret secret, WebhookConfig config, Clock clock) {
         this.algorithm = config.hmacAlgorithm().jcaName();
-        this.key = new SecretKeySpec(secret, algorithm);
+        this.secret = secret;
+        this.secretIsBase64 = config.hmacSecretBase64();
         this.signatureHeader = config.hmacSignatureHeader();
         this.timestampHeader = config.hmacTimestampHeader();
         this.messageIdHeader = config.hmacMessageIdHeader().orElse(null);
@@ -101,7 +106,37 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
         if ((template.uses(Placeholder.MESSAGE_ID) && messageId == null) || (template.uses(Placeholder.URL) && signedUrl == null)) {
             return false;
         }
-        return constantTimeEquals(signature(delivery, body.get(), timestamp, messageId), signature.get());
+        boolean matched = false;
+        for (String accepted : secret.accepted()) {
+            matched |= constantTimeEquals(signature(key(accepted), delivery, body.get(), timestamp, messageId), signature.get());
+        }
+        return matched;
+    }
+
+    @Override
+    public boolean refresh() {
+        return secret.refresh();
+    }
+
+    /**
+     * The HMAC key a secret stands for: its UTF-8 bytes, or its base64 decoding with
+     * {@code VAPI_WEBHOOK_HMAC_SECRET_BASE64=true}.
+     *
+     * @throws SecretUnavailableException when the secret is not valid base64 though it should be
+     */
+    public static byte[] keyBytes(String secret, boolean base64) {
+        if (!base64) {
+            return secret.getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return Base64.getDecoder().decode(secret.trim());
+        } catch (IllegalArgumentException e) {
+            throw new SecretUnavailableException("the webhook secret is not valid base64 (VAPI_WEBHOOK_HMAC_SECRET_BASE64=true)");
+        }
+    }
+
+    private SecretKeySpec key(String accepted) {
+        return new SecretKeySpec(keyBytes(accepted, secretIsBase64), algorithm);
     }
 
     @Override
@@ -113,14 +148,16 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
             signed = signed.withHeader(messageIdHeader, messageId);
         }
         byte[] body = unsigned.body().bytes().orElseThrow();
-        return signed.withHeader(signatureHeader, signature(unsigned, body, timestamp, messageId));
+        SecretKeySpec current = key(secret.accepted().get(0));
+        return signed.withHeader(signatureHeader, signature(current, unsigned, body, timestamp, messageId));
     }
 
-    /** The signature header's value Vapi sends for this delivery, prefix included. */
-    private String signature(InboundEvent.HttpDelivery delivery, byte[] body, String timestamp, String messageId) {
+    /** The signature header's value Vapi sends for this delivery with this key, prefix included. */
+    private String signature(SecretKeySpec key, InboundEvent.HttpDelivery delivery, byte[] body, String timestamp,
+            String messageId) {
         byte[] payload = template.render(new HmacPayloadTemplate.Values(body, timestamp, delivery.method(),
                 url.orElse(delivery.url()), messageId));
-        return prefix + encode(sign(payload));
+        return prefix + encode(sign(key, payload));
     }
 
     /** The credential's {@code messageIdHeader}, when it names one and its value is a plain id. */
@@ -139,7 +176,7 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
         return Duration.between(signedAt, clock.instant()).abs().compareTo(tolerance) <= 0;
     }
 
-    private byte[] sign(byte[] payload) {
+    private byte[] sign(SecretKeySpec key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance(algorithm);
             mac.init(key);

@@ -10,7 +10,12 @@ import java.util.Optional;
 public sealed interface WebhookAuthenticator
         permits BearerAuthenticator, HmacAuthenticator, JwtClaimsAuthenticator, OpenAuthenticator {
 
-    /** Whether the delivery carries the credential; any header value that does not is {@code false}. */
+    /**
+     * Whether the delivery carries the credential; any header value that does not is {@code false}.
+     *
+     * @throws io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException when the secret
+     *         to check against cannot be read (answered 503, never a refusal or an acceptance)
+     */
     boolean authenticate(InboundEvent.HttpDelivery delivery);
 
     /**
@@ -19,6 +24,14 @@ public sealed interface WebhookAuthenticator
      * credential of its own.
      */
     InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned);
+
+    /**
+     * Re-reads the credential after {@link #authenticate} refused a delivery (a rotated secret);
+     * whether it changed, so that the delivery is worth checking again.
+     */
+    default boolean refresh() {
+        return false;
+    }
 
     /** Vapi's id for this delivery, where the credential carries one (to log, once authenticated). */
     default Optional<String> deliveryId(InboundEvent.HttpDelivery delivery) {

@@ -19,8 +19,26 @@ public interface WebhookConfig {
      */
     Optional<AuthMode> auth();
 
-    /** {@code VAPI_WEBHOOK_SECRET}: the Vapi webhook credential's token or HMAC secret. */
+    /**
+     * {@code VAPI_WEBHOOK_SECRET}: the Vapi webhook credential's token or HMAC secret, fixed (dev,
+     * tests, {@code sam local}). Deployed, {@link #secretId()} reads it from Secrets Manager instead.
+     */
     Optional<String> secret();
+
+    /** {@code VAPI_WEBHOOK_SECRET_ID}: name or ARN of the Secrets Manager secret holding it (SecretString). */
+    Optional<String> secretId();
+
+    /** {@code VAPI_WEBHOOK_SECRET_CACHE}: how long a read of the secret is used before it is read again. */
+    @WithDefault("PT5M")
+    Duration secretCache();
+
+    /** {@code VAPI_WEBHOOK_SECRET_REFRESH_INTERVAL}: at most one re-read per interval after refused deliveries. */
+    @WithDefault("PT5S")
+    Duration secretRefreshInterval();
+
+    /** {@code VAPI_WEBHOOK_SECRET_GRACE}: how long after a rotation's new version was created the previous one is accepted. */
+    @WithDefault("PT1H")
+    Duration secretGrace();
 
     /** {@code VAPI_WEBHOOK_BEARER_HEADER}: where the bearer token travels. */
     @WithDefault("Authorization")

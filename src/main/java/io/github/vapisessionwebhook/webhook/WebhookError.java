@@ -10,7 +10,9 @@ public enum WebhookError {
     METHOD_NOT_ALLOWED(405),
     PAYLOAD_TOO_LARGE(413),
     INTERNAL_ERROR(500),
-    STORAGE_UNAVAILABLE(503);
+    STORAGE_UNAVAILABLE(503),
+    /** The webhook secret could not be read: the delivery can be neither accepted nor refused. */
+    CREDENTIAL_UNAVAILABLE(503);
 
     private final int status;
 

@@ -8,6 +8,7 @@ import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import io.github.vapisessionwebhook.vapi.InvalidMessageException;
 import io.github.vapisessionwebhook.vapi.VapiMessage;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
+import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.jboss.logging.Logger;
@@ -58,6 +59,9 @@ public class WebhookProcessor {
         } catch (StorageUnavailableException e) {
             LOG.errorf("storage unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
             return new WebhookOutcome.Rejected(WebhookError.STORAGE_UNAVAILABLE, null);
+        } catch (SecretUnavailableException e) {
+            LOG.errorf("webhook secret unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
+            return new WebhookOutcome.Rejected(WebhookError.CREDENTIAL_UNAVAILABLE, null);
         }
     }
 
@@ -78,10 +82,16 @@ public class WebhookProcessor {
                         "the body is marked base64-encoded but is not valid base64"))));
     }
 
-    /** A credential check that fails in an unforeseen way refuses the request: it never answers 5xx. */
+    /**
+     * A refused delivery is checked once more if the credential changed on a re-read (a rotated
+     * secret). A credential check that fails in an unforeseen way refuses the request; only a secret
+     * that cannot be read is a 5xx.
+     */
     private boolean authenticated(InboundEvent.HttpDelivery delivery) {
         try {
-            return authenticator.authenticate(delivery);
+            return authenticator.authenticate(delivery) || (authenticator.refresh() && authenticator.authenticate(delivery));
+        } catch (SecretUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             LOG.error("authentication failed unexpectedly; the request was refused", RedactedException.of(e));
             return false;

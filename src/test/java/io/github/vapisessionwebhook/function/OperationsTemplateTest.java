@@ -30,13 +30,33 @@ class OperationsTemplateTest {
     }
 
     @Test
-    void theRoutesAreThrottledAndOnlyBearerAndHmacResolveTheSecret() {
+    void theRoutesAreThrottledAndOnlyBearerAndHmacReadTheSecret() {
         JsonNode routes = Template.resource("WebhookApi").path("DefaultRouteSettings");
         assertEquals("RouteRateLimit", routes.path("ThrottlingRateLimit").asText());
         assertEquals("RouteBurstLimit", routes.path("ThrottlingBurstLimit").asText());
         String hasSecret = Template.load().path("Conditions").path("HasSecret").toString();
         assertTrue(hasSecret.contains("bearer") && hasSecret.contains("hmac") && !hasSecret.contains("oauth2"), hasSecret);
-        assertEquals("[\"HasSecret\",\"{{resolve:secretsmanager:${WebhookSecretName}:SecretString}}\",\"AWS::NoValue\"]",
-                Template.resource("WebhookFunction").path("Environment").path("Variables").path("VAPI_WEBHOOK_SECRET").toString());
+        JsonNode variables = Template.resource("WebhookFunction").path("Environment").path("Variables");
+        assertEquals("[\"HasSecret\",\"WebhookSecretName\",\"AWS::NoValue\"]", variables.path("VAPI_WEBHOOK_SECRET_ID").toString(),
+                "the secret's name, read at run time");
+        assertTrue(variables.path("VAPI_WEBHOOK_SECRET").isMissingNode(), "never the secret itself");
+        assertTrue(Template.load().toString().indexOf("resolve:secretsmanager") < 0, "no deploy-time resolution anywhere");
+    }
+
+    /** The webhook's role may read its one secret; the reader's none. */
+    @Test
+    void onlyTheWebhookMayReadTheSecretAndOnlyThatOne() {
+        JsonNode statement = Template.resource("WebhookFunction").path("Policies").get(0).path("Statement");
+        JsonNode read = null;
+        for (JsonNode candidate : statement) {
+            if (candidate.isArray() && "HasSecret".equals(candidate.get(0).asText())) {
+                read = candidate.get(1);
+            }
+        }
+        assertTrue(read != null, statement.toString());
+        assertEquals("secretsmanager:GetSecretValue", read.path("Action").asText());
+        assertEquals("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${WebhookSecretName}-??????",
+                read.path("Resource").asText());
+        assertTrue(Template.resource("ReaderFunction").toString().indexOf("secretsmanager") < 0);
     }
 }

@@ -48,10 +48,12 @@ class PackagedFunctionIT {
         PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
         assertEquals("java25", deployment.runtime(), "template runtime for the JVM packaging");
         assertEquals("bearer", deployment.environment().get("VAPI_WEBHOOK_AUTH"), "template default");
-        function = PackagedFunction.start(deployment, runtimeApi.address(), Map.of(
-                "VAPI_WEBHOOK_SECRET", SECRET,
-                "VAPI_SESSIONS_TABLE", TABLE,
-                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString()),
+        assertEquals("vapi-session-webhook/webhook-secret", deployment.environment().get("VAPI_WEBHOOK_SECRET_ID"),
+                "the secret is read from Secrets Manager at run time, not put in the environment");
+        Map<String, String> environment = new java.util.HashMap<>(PackagedFunction.secretOnMoto(dynamoDb, SECRET));
+        environment.put("VAPI_SESSIONS_TABLE", TABLE);
+        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
+        function = PackagedFunction.start(deployment, runtimeApi.address(), environment,
                 Files.createTempDirectory(Path.of("target"), "task-root"));
     }
 

@@ -46,7 +46,7 @@ class PackagedReaderIT {
         webhookApi = new RuntimeApiServer();
         readerApi = new RuntimeApiServer();
         Map<String, String> webhookEnvironment = new java.util.HashMap<>(store);
-        webhookEnvironment.put("VAPI_WEBHOOK_SECRET", SECRET);
+        webhookEnvironment.putAll(PackagedFunction.secretOnMoto(moto, SECRET));
         webhook = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(), webhookApi.address(),
                 webhookEnvironment, Files.createTempDirectory(Path.of("target"), "webhook-task"));
         PackagedFunction.Deployment readerDeployment = PackagedFunction.Deployment.fromTemplate("ReaderFunction");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.ClassLoads;
 import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,18 @@ class PrimingClassLoadingIT {
             "software.amazon.awssdk.");
     /**
      * Only a successful PutItem unmarshals a PutItemResponse (and its ItemCollectionMetrics) and runs
-     * the client's success lambda; the trace-id lambda runs when Lambda hands an invocation a trace id.
+     * the client's success lambda. Only an invocation with a Lambda trace id (priming has none) makes
+     * the SDK's trace-id interceptor add its header, which since SDK 2.5x goes through the chain's
+     * request-modification lambdas and loads the request-body types they name.
      */
     private static final List<String> ONLY_A_STORED_WRITE_LOADS = List.of(
             "software.amazon.awssdk.services.dynamodb.model.PutItemResponse",
             "software.amazon.awssdk.services.dynamodb.model.ItemCollectionMetrics",
             "software.amazon.awssdk.services.dynamodb.DefaultDynamoDbClient$$Lambda",
-            "software.amazon.awssdk.awscore.interceptor.TraceIdExecutionInterceptor$$Lambda");
+            "software.amazon.awssdk.awscore.interceptor.TraceIdExecutionInterceptor$$Lambda",
+            "software.amazon.awssdk.core.interceptor.ExecutionInterceptorChain$$Lambda",
+            "software.amazon.awssdk.core.async.SdkPublisher",
+            "software.amazon.awssdk.core.async.AsyncRequestBody");
     private static final String SECRET = "class-load-secret";
 
     @Test
@@ -40,10 +46,10 @@ class PrimingClassLoadingIT {
         event.put("body", Payloads.text(Payloads.session("session.created", id, "2026-08-01T12:00:00.000Z")));
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + SECRET);
 
-        ClassLoads loads = ClassLoads.ofColdStart(Map.of(
-                "VAPI_WEBHOOK_SECRET", SECRET,
-                "VAPI_SESSIONS_TABLE", Moto.TABLE,
-                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString()), Payloads.text(event));
+        Map<String, String> environment = new java.util.HashMap<>(PackagedFunction.secretOnMoto(moto, SECRET));
+        environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
+        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
+        ClassLoads loads = ClassLoads.ofColdStart(environment, Payloads.text(event));
 
         assertTrue(loads.init().size() > 1000, "the class-load log was read: " + loads.init().size());
         List<String> late = loads.firstEvent().stream().filter(name -> WARMED.stream().anyMatch(name::startsWith))

@@ -16,25 +16,25 @@ import javax.crypto.spec.SecretKeySpec;
 public enum Credential {
     NONE(Map.of("vapi.webhook.auth", "none")) {
         @Override
-        public void authorise(ObjectNode gatewayEvent) {
+        public void authorise(ObjectNode gatewayEvent, String secret) {
         }
     },
     BEARER(Map.of("vapi.webhook.auth", "bearer", "vapi.webhook.secret", Credential.SECRET)) {
         @Override
-        public void authorise(ObjectNode gatewayEvent) {
-            headers(gatewayEvent).put("authorization", "Bearer " + SECRET);
+        public void authorise(ObjectNode gatewayEvent, String secret) {
+            headers(gatewayEvent).put("authorization", "Bearer " + secret);
         }
     },
     HMAC(Map.of("vapi.webhook.auth", "hmac", "vapi.webhook.secret", Credential.SECRET)) {
         @Override
-        public void authorise(ObjectNode gatewayEvent) {
+        public void authorise(ObjectNode gatewayEvent, String secret) {
             String timestamp = Long.toString(System.currentTimeMillis());
-            headers(gatewayEvent).put("x-timestamp", timestamp).put("x-signature", signature(timestamp, gatewayEvent));
+            headers(gatewayEvent).put("x-timestamp", timestamp).put("x-signature", signature(secret, timestamp, gatewayEvent));
         }
     },
     OAUTH2(Map.of("vapi.webhook.auth", "oauth2", "vapi.webhook.oauth2-issuer", Credential.ISSUER)) {
         @Override
-        public void authorise(ObjectNode gatewayEvent) {
+        public void authorise(ObjectNode gatewayEvent, String secret) {
             ObjectNode authorizer = ((ObjectNode) gatewayEvent.get("requestContext")).putObject("authorizer");
             authorizer.putObject("jwt").putObject("claims").put("iss", ISSUER).put("client_id", "vapi");
             // A REST API's Cognito authorizer puts its claims here instead.
@@ -57,7 +57,12 @@ public enum Credential {
     }
 
     /** Adds what Vapi (and API Gateway's authorizer) would add to this gateway event. */
-    public abstract void authorise(ObjectNode gatewayEvent);
+    public void authorise(ObjectNode gatewayEvent) {
+        authorise(gatewayEvent, SECRET);
+    }
+
+    /** The same, with {@code secret} as the credential's token or HMAC secret (bearer and HMAC). */
+    public abstract void authorise(ObjectNode gatewayEvent, String secret);
 
     private static ObjectNode headers(ObjectNode gatewayEvent) {
         return gatewayEvent.has("headers") && gatewayEvent.get("headers").isObject()
@@ -66,7 +71,7 @@ public enum Credential {
     }
 
     /** Vapi's default HMAC: hex SHA-256 over {@code timestamp.body}, the body's raw bytes. */
-    private static String signature(String timestamp, ObjectNode gatewayEvent) {
+    private static String signature(String secret, String timestamp, ObjectNode gatewayEvent) {
         String carried = gatewayEvent.path("body").asText("");
         byte[] body;
         try {
@@ -78,7 +83,7 @@ public enum Credential {
         }
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {

@@ -9,9 +9,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceExistsException;
 
 /**
- * moto's DynamoDB server for this test JVM: started once, on first use, on a free loopback port,
+ * moto's server (DynamoDB, and Secrets Manager for the webhook secret) for this test JVM: started once, on first use, on a free loopback port,
  * with the session table created from {@link SessionTable} (the definition the template is checked
  * against), and stopped when the JVM ends. Without {@code moto_server} every test that needs it
  * fails at once with {@link MotoServer#INSTALL_HINT}.
@@ -25,13 +27,28 @@ public final class Moto {
 
     private final URI endpoint;
     private final DynamoDbClient client;
+    private final SecretsManagerClient secrets;
 
     private Moto(URI endpoint) {
         this.endpoint = endpoint;
         this.client = DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        this.secrets = secretsManager(endpoint);
+    }
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    /** A Secrets Manager client for {@code endpoint} (moto's, or one where nothing answers). */
+    public static SecretsManagerClient secretsManager(URI endpoint) {
+        return SecretsManagerClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(REGION))
+                .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
@@ -52,6 +69,19 @@ public final class Moto {
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    public SecretsManagerClient secrets() {
+        return secrets;
+    }
+
+    /** Makes {@code value} the current version of secret {@code name}, creating the secret if need be. */
+    public void putSecret(String name, String value) {
+        try {
+            secrets.createSecret(create -> create.name(name).secretString(value));
+        } catch (ResourceExistsException exists) {
+            secrets.putSecretValue(put -> put.secretId(name).secretString(value));
+        }
     }
 
     /** Creates a session table under {@code name} unless it exists. */

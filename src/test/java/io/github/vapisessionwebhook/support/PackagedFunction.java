@@ -71,14 +71,28 @@ public final class PackagedFunction implements AutoCloseable {
             return new Deployment(jvmBranch(function.path("Runtime")), jvmBranch(function.path("Handler")), environment);
         }
 
-        /** Resolves {@code !If [IsNative, native, jvm]} to the JVM value; {@code AWS::NoValue} is absent. */
+        /** The template's conditions in the JVM packaging with its parameters' defaults (bearer, with a secret). */
+        private static final Map<String, Boolean> DEFAULT_CONDITIONS = Map.of("IsNative", false, "HasSecret", true,
+                "IsOAuth2", false);
+
+        /** Resolves {@code !If [condition, then, else]} as the default deploy does; {@code AWS::NoValue} is absent. */
         private static String jvmBranch(JsonNode value) {
-            JsonNode chosen = value.isArray() && value.size() == 3 && "IsNative".equals(value.get(0).asText())
-                    ? value.get(2)
-                    : value;
+            JsonNode chosen = value;
+            if (value.isArray() && value.size() == 3 && DEFAULT_CONDITIONS.containsKey(value.get(0).asText())) {
+                chosen = DEFAULT_CONDITIONS.get(value.get(0).asText()) ? value.get(1) : value.get(2);
+            }
             String text = chosen.isValueNode() ? chosen.asText() : null;
             return "AWS::NoValue".equals(text) ? null : text;
         }
+    }
+
+    /**
+     * Stores {@code secret} as the current version of the template's webhook secret in moto's Secrets
+     * Manager; the environment that points the function's reads there, as AWS's own endpoint setting does.
+     */
+    public static Map<String, String> secretOnMoto(Moto moto, String secret) {
+        moto.putSecret(Deployment.fromTemplate().environment().get("VAPI_WEBHOOK_SECRET_ID"), secret);
+        return Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
     }
 
     /**

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.vapisessionwebhook.support.Deliveries;
 import io.github.vapisessionwebhook.support.WebhookConfigs;
+import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,27 @@ class AuthenticatorProducerTest {
         }
         IllegalStateException unset = assertThrows(IllegalStateException.class, () -> start(Map.of()));
         assertTrue(unset.getMessage().contains("VAPI_WEBHOOK_AUTH"), unset.getMessage());
+        IllegalStateException both = assertThrows(IllegalStateException.class, () -> start(Map.of("vapi.webhook.auth",
+                "bearer", "vapi.webhook.secret", "s", "vapi.webhook.secret-id", "vapi/webhook")));
+        assertTrue(both.getMessage().contains("VAPI_WEBHOOK_SECRET_ID"), both.getMessage());
+    }
+
+    /** Deployed, a Secrets Manager outage at start-up must not crash init: deliveries get 503 until it is readable. */
+    @Test
+    void aSecretIdThatCannotBeReadAtStartUpStartsAndAnswersUnavailable() {
+        Map<String, String> sdk = Map.of("aws.endpointUrlSecretsManager", "http://127.0.0.1:9", "aws.region", "us-east-1",
+                "aws.accessKeyId", "local", "aws.secretAccessKey", "local");
+        sdk.forEach(System::setProperty);
+        try {
+            WebhookAuthenticator bearer = start(Map.of("vapi.webhook.secret-id", "vapi/webhook"));
+            assertInstanceOf(BearerAuthenticator.class, bearer, "a secret id alone means bearer");
+            SecretUnavailableException e = assertThrows(SecretUnavailableException.class,
+                    () -> bearer.authenticate(Deliveries.post(Map.of("Authorization", "Bearer x"), new byte[0])));
+            assertTrue(e.getMessage().contains("no answer from Secrets Manager: ConnectException"),
+                    "the SDK's standard endpoint setting reaches the client: " + e.getMessage());
+        } finally {
+            sdk.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test

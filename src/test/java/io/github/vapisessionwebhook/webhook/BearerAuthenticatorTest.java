@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.webhook.secret.FixedSecret;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class BearerAuthenticatorTest {
 
     private static final byte[] BODY = "{}".getBytes();
-    private final BearerAuthenticator authenticator = new BearerAuthenticator("s3cret-token", "Authorization", "Bearer ", true);
+    private final BearerAuthenticator authenticator = new BearerAuthenticator(new FixedSecret("s3cret-token"), "Authorization", "Bearer ", true);
 
     private boolean accepts(Map<String, String> headers) {
         return authenticator.authenticate(Deliveries.post(headers, BODY));
@@ -40,7 +41,7 @@ class BearerAuthenticatorTest {
 
     @Test
     void customHeaderWithoutPrefixAndNoLegacy() {
-        BearerAuthenticator custom = new BearerAuthenticator("tok", "X-Webhook-Token", "", false);
+        BearerAuthenticator custom = new BearerAuthenticator(new FixedSecret("tok"), "X-Webhook-Token", "", false);
         assertTrue(custom.authenticate(Deliveries.post(Map.of("x-webhook-token", "tok"), BODY)));
         assertFalse(custom.authenticate(Deliveries.post(Map.of("X-Vapi-Secret", "tok"), BODY)));
         assertFalse(custom.authenticate(Deliveries.post(Map.of("Authorization", "Bearer tok"), BODY)));

@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.webhook.secret.FixedSecret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +47,7 @@ class HmacAuthenticatorTest {
 
     private static HmacAuthenticator authenticator(Map<String, String> settings, byte[] key) {
         Map<String, String> properties = new HashMap<>(settings);
-        return new HmacAuthenticator(key, WebhookConfigs.of(properties), CLOCK);
+        return new HmacAuthenticator(new FixedSecret(new String(key, StandardCharsets.UTF_8)), WebhookConfigs.of(properties), CLOCK);
     }
 
     @Test
