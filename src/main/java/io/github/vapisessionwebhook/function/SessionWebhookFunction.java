@@ -12,8 +12,8 @@ import io.quarkus.funqy.Funq;
 /**
  * The Lambda entry point. Funqy hands over the raw event (it does not unwrap API Gateway's
  * envelope); this class only connects: the gateway adapter reads the event, the webhook decides,
- * the outcome becomes the proxy response, and one line is logged. It never throws, so a caller's
- * mistake is always a JSON answer rather than a Lambda invocation error.
+ * the outcome becomes the proxy response, and one log line and one metrics record are written. It
+ * never throws, so a caller's mistake is always a JSON answer rather than a Lambda invocation error.
  */
 public class SessionWebhookFunction {
 
@@ -22,10 +22,12 @@ public class SessionWebhookFunction {
 
     private final WebhookProcessor processor;
     private final EventLog eventLog;
+    private final EventMetrics eventMetrics;
 
-    public SessionWebhookFunction(WebhookProcessor processor, EventLog eventLog) {
+    public SessionWebhookFunction(WebhookProcessor processor, EventLog eventLog, EventMetrics eventMetrics) {
         this.processor = processor;
         this.eventLog = eventLog;
+        this.eventMetrics = eventMetrics;
     }
 
     @Funq(NAME)
@@ -54,6 +56,7 @@ public class SessionWebhookFunction {
     private GatewayResponse respond(InboundEvent inbound, WebhookOutcome outcome, long started) {
         GatewayResponse response = GatewayResponse.json(outcome.status(), outcome.body());
         eventLog.handled(inbound, outcome, System.nanoTime() - started);
+        eventMetrics.handled(outcome);
         return response;
     }
 

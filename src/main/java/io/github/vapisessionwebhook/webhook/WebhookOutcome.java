@@ -29,8 +29,8 @@ public sealed interface WebhookOutcome {
         return body;
     }
 
-    /** A session event that reached the repository. */
-    record Recorded(String type, String sessionId, WriteResult write) implements WebhookOutcome {
+    /** A session event that reached the repository, whose write took {@code storeNanos}. */
+    record Recorded(String type, String sessionId, WriteResult write, long storeNanos) implements WebhookOutcome {
 
         @Override
         public String result() {

@@ -2,9 +2,11 @@ package io.github.vapisessionwebhook.webhook;
 
 import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.gateway.RequestBody;
+import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRecordMapper;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
+import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.vapi.InvalidMessageException;
 import io.github.vapisessionwebhook.vapi.VapiMessage;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
@@ -100,10 +102,10 @@ public class WebhookProcessor {
 
     private WebhookOutcome handle(VapiMessage message) {
         if (message instanceof VapiMessage.SessionEvent session) {
-            return new WebhookOutcome.Recorded(
-                    session.type(),
-                    session.message().session().id(),
-                    repository.save(SessionRecordMapper.toRecord(session.eventType(), session.message(), clock.instant())));
+            SessionRecord record = SessionRecordMapper.toRecord(session.eventType(), session.message(), clock.instant());
+            long started = System.nanoTime();
+            WriteResult write = repository.save(record);
+            return new WebhookOutcome.Recorded(session.type(), record.sessionId(), write, System.nanoTime() - started);
         }
         return new WebhookOutcome.Ignored(message.type());
     }

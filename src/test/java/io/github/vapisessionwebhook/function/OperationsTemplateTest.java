@@ -22,9 +22,12 @@ class OperationsTemplateTest {
                         properties.path("AlarmActions").toString());
             }
         });
+        String ownNamespace = Template.resource("WebhookFunction").path("Environment").path("Variables")
+                .path("VAPI_METRICS_NAMESPACE").asText();
+        assertEquals("VapiSessionWebhook/${AWS::StackName}", ownNamespace, "one namespace per stack");
         assertEquals(java.util.List.of("AWS/ApiGateway 4xx", "AWS/ApiGateway 5xx", "AWS/DynamoDB SystemErrors",
-                "AWS/DynamoDB WriteThrottleEvents", "AWS/Lambda Duration", "AWS/Lambda Errors", "AWS/Lambda Throttles"),
-                new java.util.ArrayList<>(alarms.keySet()));
+                "AWS/DynamoDB WriteThrottleEvents", "AWS/Lambda Duration", "AWS/Lambda Errors", "AWS/Lambda Throttles",
+                ownNamespace + " AuthenticationFailures"), new java.util.ArrayList<>(alarms.keySet()));
         alarms.forEach((alarm, actions) -> assertEquals("[\"HasAlarmEmail\",[\"AlarmTopic\"],\"AWS::NoValue\"]", actions, alarm));
         assertEquals("HasAlarmEmail", Template.load().path("Resources").path("AlarmTopic").path("Condition").asText());
     }

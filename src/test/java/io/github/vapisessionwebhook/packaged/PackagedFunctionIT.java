@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +84,33 @@ class PackagedFunctionIT {
         assertEquals("+15555550100", item.get("phoneNumber").s());
         assertTrue(function.isAlive());
         assertEquals(tablesBefore, dynamoDb.client().listTables().tableNames(), "a deployed function creates no table");
+    }
+
+    /** Lambda's log is where CloudWatch reads embedded metrics: one record per event, as one stdout line. */
+    @Test
+    void writesOneMetricsRecordPerEventToItsLog() throws Exception {
+        long before = metricsRecords().size();
+        ObjectNode event = authorised(Payloads.event("http-api-session-created.json"));
+        String id = UUID.randomUUID().toString();
+        event.put("body", Payloads.text(Payloads.session("session.created", id, "2026-08-01T12:00:00.000Z")));
+        assertEquals(200, respond(Payloads.text(event)).get("statusCode").asInt());
+        List<JsonNode> records = metricsRecords();
+        assertEquals(before + 1, records.size(), output());
+        JsonNode record = records.get(records.size() - 1);
+        assertEquals("created", record.get("Result").asText());
+        assertEquals("VapiSessionWebhook/vapi-session-webhook",
+                record.get("_aws").get("CloudWatchMetrics").get(0).get("Namespace").asText(), "the template's, per stack");
+        assertFalse(record.toString().contains(id));
+    }
+
+    private List<JsonNode> metricsRecords() throws Exception {
+        List<JsonNode> records = new java.util.ArrayList<>();
+        for (String line : function.output().split("\n")) {
+            if (line.startsWith("{\"_aws\"")) {
+                records.add(Payloads.JSON.readTree(line));
+            }
+        }
+        return records;
     }
 
     @Test

@@ -71,6 +71,9 @@ public final class PackagedFunction implements AutoCloseable {
             return new Deployment(jvmBranch(function.path("Runtime")), jvmBranch(function.path("Handler")), environment);
         }
 
+        /** The stack name the README's samconfig.toml deploys. */
+        public static final String STACK_NAME = "vapi-session-webhook";
+
         /** The template's conditions in the JVM packaging with its parameters' defaults (bearer, with a secret). */
         private static final Map<String, Boolean> DEFAULT_CONDITIONS = Map.of("IsNative", false, "HasSecret", true,
                 "IsOAuth2", false);
@@ -82,7 +85,9 @@ public final class PackagedFunction implements AutoCloseable {
                 chosen = DEFAULT_CONDITIONS.get(value.get(0).asText()) ? value.get(1) : value.get(2);
             }
             String text = chosen.isValueNode() ? chosen.asText() : null;
-            return "AWS::NoValue".equals(text) ? null : text;
+            // A !Sub of pseudo parameters, as CloudFormation resolves them for a stack of this name.
+            return "AWS::NoValue".equals(text) ? null
+                    : text == null ? null : text.replace("${AWS::StackName}", STACK_NAME).replace("${AWS::Region}", Moto.REGION);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.vapisessionwebhook.support;
 
 import io.github.vapisessionwebhook.function.EventLog;
+import io.github.vapisessionwebhook.function.EventMetrics;
 import io.github.vapisessionwebhook.function.SessionWebhookFunction;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
@@ -33,9 +34,15 @@ public final class WiredFunction {
 
     public static SessionWebhookFunction with(WebhookConfig config, WebhookAuthenticator authenticator,
             SessionRepository repository) {
+        // Metrics off, as in the test profile: thousands of records on stdout would only be noise.
+        return with(config, authenticator, repository, new EventMetrics(false, "VapiSessionWebhook"));
+    }
+
+    public static SessionWebhookFunction with(WebhookConfig config, WebhookAuthenticator authenticator,
+            SessionRepository repository, EventMetrics metrics) {
         WebhookProcessor processor = new WebhookProcessor(new VapiMessageReader(), repository, Clock.systemUTC(), config,
                 authenticator);
-        return new SessionWebhookFunction(processor, new EventLog());
+        return new SessionWebhookFunction(processor, new EventLog(), metrics);
     }
 
     /** The authenticator the application builds at start-up for {@code config}. */

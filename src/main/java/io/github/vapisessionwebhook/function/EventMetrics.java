@@ -1,0 +1,112 @@
+package io.github.vapisessionwebhook.function;
+
+import io.github.vapisessionwebhook.session.SessionRecord;
+import io.github.vapisessionwebhook.webhook.WebhookError;
+import io.github.vapisessionwebhook.webhook.WebhookOutcome;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import software.amazon.cloudwatchlogs.emf.environment.Environment;
+import software.amazon.cloudwatchlogs.emf.environment.LambdaEnvironment;
+import software.amazon.cloudwatchlogs.emf.logger.MetricsLogger;
+import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
+import software.amazon.cloudwatchlogs.emf.model.Unit;
+
+/**
+ * One CloudWatch embedded-metric-format record per webhook event, written to stdout (the function's
+ * log), where CloudWatch turns it into metrics in {@code VAPI_METRICS_NAMESPACE}. Every dimension
+ * has a bounded set of values, so the metric count cannot grow with traffic: {@code Result} (the
+ * outcome's kind) and {@code Error} (the response contract's error codes), never a session id or
+ * anything else from a payload. Each record is also under no dimension, for account-level alarms.
+ *
+ * <p>Metrics: {@code Events}, {@code Refusals} (4xx), {@code AuthenticationFailures} (401),
+ * {@code StoreLatency} (ms, writes that completed).
+ */
+@ApplicationScoped
+// The library serialises its records with Jackson, by reflection: register its model for native.
+@RegisterForReflection(classNames = {
+        "software.amazon.cloudwatchlogs.emf.model.RootNode",
+        "software.amazon.cloudwatchlogs.emf.model.Metadata",
+        "software.amazon.cloudwatchlogs.emf.model.MetricDirective",
+        "software.amazon.cloudwatchlogs.emf.model.MetricDefinition",
+        "software.amazon.cloudwatchlogs.emf.model.StorageResolution",
+        "software.amazon.cloudwatchlogs.emf.model.Unit",
+        "software.amazon.cloudwatchlogs.emf.model.EmptyMetricsFilter",
+        "software.amazon.cloudwatchlogs.emf.serializers.InstantSerializer",
+        "software.amazon.cloudwatchlogs.emf.serializers.InstantDeserializer",
+        "software.amazon.cloudwatchlogs.emf.serializers.StorageResolutionFilter",
+        "software.amazon.cloudwatchlogs.emf.serializers.StorageResolutionSerializer",
+        "software.amazon.cloudwatchlogs.emf.serializers.UnitSerializer",
+        "software.amazon.cloudwatchlogs.emf.serializers.UnitDeserializer"})
+public class EventMetrics {
+
+    private static final Logger LOG = Logger.getLogger(EventMetrics.class);
+
+    /** The {@code Result} values: the outcome's kind, not its free text. */
+    enum Result {
+        created, updated, unchanged, ignored, refused, failed,
+        /** Priming's write of the id no store keeps: warms this path without counting as traffic. */
+        dry_run
+    }
+
+    private final Environment environment;
+    private final String namespace;
+    private final boolean enabled;
+
+    @Inject
+    public EventMetrics(@ConfigProperty(name = "vapi.metrics.enabled", defaultValue = "true") boolean enabled,
+            @ConfigProperty(name = "vapi.metrics.namespace", defaultValue = "VapiSessionWebhook") String namespace) {
+        this(new LambdaEnvironment(), namespace, enabled);
+    }
+
+    /** With the library's {@code environment} (its sink): Lambda's writes each record as one stdout line. */
+    EventMetrics(Environment environment, String namespace, boolean enabled) {
+        this.environment = environment;
+        this.namespace = namespace;
+        this.enabled = enabled;
+    }
+
+    void handled(WebhookOutcome outcome) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            MetricsLogger metrics = new MetricsLogger(environment);
+            metrics.setNamespace(namespace);
+            DimensionSet byResult = DimensionSet.of("Result", result(outcome).name());
+            if (outcome instanceof WebhookOutcome.Rejected rejected) {
+                metrics.setDimensions(new DimensionSet(), byResult, DimensionSet.of("Error", rejected.error().code()));
+            } else {
+                metrics.setDimensions(new DimensionSet(), byResult);
+            }
+            metrics.putMetric("Events", 1, Unit.COUNT);
+            int status = outcome.status();
+            if (status >= 400 && status < 500) {
+                metrics.putMetric("Refusals", 1, Unit.COUNT);
+            }
+            if (status == WebhookError.UNAUTHORIZED.status()) {
+                metrics.putMetric("AuthenticationFailures", 1, Unit.COUNT);
+            }
+            if (outcome instanceof WebhookOutcome.Recorded recorded) {
+                metrics.putMetric("StoreLatency", recorded.storeNanos() / 1e6, Unit.MILLISECONDS);
+            }
+            metrics.flush();
+        } catch (RuntimeException e) {
+            // Metrics must never cost an event its answer.
+            LOG.warnf("metrics record not written: %s", e.getClass().getSimpleName());
+        }
+    }
+
+    static Result result(WebhookOutcome outcome) {
+        if (outcome instanceof WebhookOutcome.Recorded recorded) {
+            return SessionRecord.DRY_RUN_SESSION_ID.equals(recorded.sessionId()) ? Result.dry_run
+                    : Result.valueOf(recorded.result());
+        }
+        if (outcome instanceof WebhookOutcome.Ignored) {
+            return Result.ignored;
+        }
+        return outcome.status() < 500 ? Result.refused : Result.failed;
+    }
+}
