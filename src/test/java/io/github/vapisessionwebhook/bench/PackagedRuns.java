@@ -96,6 +96,12 @@ final class PackagedRuns {
         return PackagedFunction.Deployment.fromTemplate().environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
     }
 
+    /** The template's JVM options for a report: none means the JVM's default tiered compilation. */
+    static String jvmOptionsDescribed() {
+        String options = jvmOptions();
+        return options.isEmpty() ? "none (the JVM's default tiered compilation, C1 and C2)" : "`" + options + "`";
+    }
+
     /** Starts a function on a Runtime API endpoint's address. */
     private interface Launcher {
         PackagedFunction launch(String runtimeApi) throws IOException;
@@ -141,10 +147,12 @@ final class PackagedRuns {
         return counts;
     }
 
-    static Throughput throughput(String store, int events) throws Exception {
+    static Throughput throughput(String store, int events, Map<String, String> extraEnvironment) throws Exception {
+        Map<String, String> environment = environment(store);
+        environment.putAll(extraEnvironment);
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
                 PackagedFunction function = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(),
-                        runtimeApi.address(), environment(store), Files.createTempDirectory(Path.of("target"), "bench-task"))) {
+                        runtimeApi.address(), environment, Files.createTempDirectory(Path.of("target"), "bench-task"))) {
             List<String> sessions = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
                 sessions.add(UUID.randomUUID().toString());
@@ -173,12 +181,22 @@ final class PackagedRuns {
         return outcome;
     }
 
+    /** Lambda's own default for Java without SnapStart: C1 only, faster to start, slower when warm. */
+    static final Map<String, String> C1_ONLY = Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+
+    /** The secret as a fixed environment value instead of the template's Secrets Manager secret. */
+    static final Map<String, String> FIXED_SECRET = Map.of("VAPI_WEBHOOK_SECRET", SECRET, "VAPI_WEBHOOK_SECRET_ID", "");
+
+    /** dynamodb runs as deployed (the table and the secret on moto); memory runs need no AWS at all. */
     private static Map<String, String> environment(String store) {
-        Map<String, String> environment = new HashMap<>(Map.of("VAPI_WEBHOOK_SECRET", SECRET, "VAPI_SESSIONS_STORE", store));
+        Map<String, String> environment = new HashMap<>(Map.of("VAPI_SESSIONS_STORE", store));
         if (store.equals("dynamodb")) {
             Moto local = Moto.start();
+            environment.putAll(PackagedFunction.secretOnMoto(local, SECRET));
             environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
             environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", local.endpoint().toString());
+        } else {
+            environment.putAll(FIXED_SECRET);
         }
         return environment;
     }
