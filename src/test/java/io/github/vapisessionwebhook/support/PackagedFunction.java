@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * {@code target/function.zip}, unpacked as Lambda unpacks it into its task root, and run in a
@@ -30,7 +31,8 @@ public final class PackagedFunction implements AutoCloseable {
      * else a JDK 25 under /usr/lib/jvm (these machines have Temurin's), else this JVM.
      */
     public static final Path LAMBDA_JAVA = lambdaJava();
-    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    /** The runtime interface client's entry point. */
+    public static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
     private final Process process;
     private final Path log;
@@ -75,8 +77,8 @@ public final class PackagedFunction implements AutoCloseable {
         public static final String STACK_NAME = "vapi-session-webhook";
 
         /** The template's conditions in the JVM packaging with its parameters' defaults (bearer, with a secret). */
-        private static final Map<String, Boolean> DEFAULT_CONDITIONS = Map.of("IsNative", false, "HasSecret", true,
-                "IsOAuth2", false);
+        private static final Map<String, Boolean> DEFAULT_CONDITIONS = Map.of("IsNative", false, "IsJvm", true,
+                "HasSecret", true, "IsOAuth2", false);
 
         /** Resolves {@code !If [condition, then, else]} as the default deploy does; {@code AWS::NoValue} is absent. */
         private static String jvmBranch(JsonNode value) {
@@ -121,6 +123,16 @@ public final class PackagedFunction implements AutoCloseable {
         command.add(runtimeClientClasspath());
         command.add(RIC_MAIN);
         command.add(handler);
+        return run(command, taskRoot, runtimeApi, environment);
+    }
+
+    /**
+     * Runs {@code command} in {@code taskRoot} with the environment Lambda gives a function (its
+     * Runtime API address, task root, region, credentials) plus {@code environment}; nothing of this
+     * JVM's own AWS, Quarkus or function settings leaks in. Its output goes to a log beside the task root.
+     */
+    public static PackagedFunction run(List<String> command, Path taskRoot, String runtimeApi, Map<String, String> environment)
+            throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(taskRoot.toFile());
         Map<String, String> processEnvironment = builder.environment();
         processEnvironment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("QUARKUS_")
@@ -156,6 +168,12 @@ public final class PackagedFunction implements AutoCloseable {
         return process.pid();
     }
 
+    /** Asks the process to end as Lambda does at shutdown (SIGTERM); the process, to wait for. */
+    public Process stop() {
+        process.destroy();
+        return process;
+    }
+
     @Override
     public void close() {
         process.destroyForcibly();
@@ -180,29 +198,43 @@ public final class PackagedFunction implements AutoCloseable {
     }
 
     /** The runtime client's jars, taken from this test JVM's classpath (test-scoped dependencies). */
-    private static String runtimeClientClasspath() {
+    public static List<Path> runtimeClientJars() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
                         || entry.contains("aws-lambda-java-core")
                         || entry.contains("aws-lambda-java-serialization")
                         || entry.contains("utils-lite"))
-                .collect(Collectors.joining(File.pathSeparator));
+                .map(Path::of).toList();
     }
 
-    private static void unzip(Path zip, Path target) throws IOException {
+    private static String runtimeClientClasspath() {
+        return runtimeClientJars().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * Unpacks {@code zip} into {@code target} as Lambda does: each entry's Unix mode (executables stay
+     * executable) and modification time kept.
+     */
+    public static void unzip(Path zip, Path target) throws IOException {
         Files.createDirectories(target);
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
-            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+        try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+            for (ZipArchiveEntry entry : Collections.list(file.getEntries())) {
                 Path destination = target.resolve(entry.getName()).normalize();
                 if (!destination.startsWith(target)) {
                     throw new IOException("zip entry outside the task root: " + entry.getName());
                 }
                 if (entry.isDirectory()) {
                     Files.createDirectories(destination);
-                } else {
-                    Files.createDirectories(destination.getParent());
-                    Files.copy(entries, destination, StandardCopyOption.REPLACE_EXISTING);
+                    continue;
                 }
+                Files.createDirectories(destination.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if ((entry.getUnixMode() & 0100) != 0) {
+                    destination.toFile().setExecutable(true, false);
+                }
+                Files.setLastModifiedTime(destination, entry.getLastModifiedTime());
             }
         }
     }

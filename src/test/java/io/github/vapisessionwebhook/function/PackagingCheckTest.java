@@ -1,0 +1,26 @@
+package io.github.vapisessionwebhook.function;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PackagingCheckTest {
+
+    @Test
+    void aBuildDeployedWithAnotherPackagingRefusesToStartSayingWhich() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> PackagingCheck.check(Optional.of("native"), "aot"));
+        assertEquals("this function.zip is the aot build but was deployed with Packaging=native: deploy it with "
+                + "Packaging=aot, or build the native zip (README: Deploying with AWS SAM)", e.getMessage());
+        assertDoesNotThrow(() -> PackagingCheck.check(Optional.of("aot"), "aot"));
+        assertDoesNotThrow(() -> PackagingCheck.check(Optional.empty(), "jvm"), "outside the template nothing is checked");
+    }
+
+    @Test
+    void thisTestJvmIsTheJvmBuild() {
+        assertEquals("jvm", PackagingCheck.build());
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.vapisessionwebhook.packaged;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.vapisessionwebhook.aot.AotPackaging;
+import io.github.vapisessionwebhook.support.Credential;
+import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.PackagedFunction;
+import io.github.vapisessionwebhook.support.Payloads;
+import io.github.vapisessionwebhook.support.RuntimeApiServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code target/function-aot.zip} (built by {@code ./mvnw -Paot package}) run the way Lambda's
+ * {@code provided.al2023} runs a custom runtime: unpacked into a task root elsewhere than where it
+ * was trained, which is mounted read-only, its {@code bootstrap} started there with Lambda's
+ * environment ({@code AWS_LAMBDA_RUNTIME_API}, {@code LAMBDA_TASK_ROOT}, {@code _HANDLER}) and only
+ * {@code /tmp} writable, the store and secret on moto. The class-load log proves the AOT cache is
+ * used; the same run on a task root whose jar no longer matches the cache proves the proof can fail.
+ */
+class AotFunctionIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final String SECRET = "aot-test-secret";
+    private static final String FUNCTION_CLASS = "io.github.vapisessionwebhook.function.SessionWebhookFunction";
+
+    private final Moto moto = Moto.start();
+
+    @Test
+    void bootstrapServesEventsFromTheAotCacheOnAReadOnlyTaskRoot() throws Exception {
+        Path task = unpacked("aot-task");
+        Map<String, Long> before = listing(task);
+        Run run = run(task);
+        assertTrue(run.fromCache().contains(FUNCTION_CLASS), "the function's classes come from the AOT cache:\n" + run.output());
+        System.out.printf("aot: %,d of %,d classes loaded from the AOT cache%n", run.fromCache().size(), run.loaded());
+        assertTrue(run.fromCache().size() > run.loaded() * 0.8, run.fromCache().size() + " of " + run.loaded());
+        assertEquals(before, listing(task), "nothing was written into the task root");
+    }
+
+    /** The check above must be able to fail: a task root whose function.jar differs from training's gets no cache. */
+    @Test
+    void aTaskRootThatNoLongerMatchesTheCacheIsDetected() throws Exception {
+        Path task = unpacked("aot-mismatch-task");
+        // The same bytes, touched later than the cache recorded: the JVM must not trust the cache for it.
+        Path jar = task.resolve("app/function.jar");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
+        Run run = run(task);
+        assertFalse(run.fromCache().contains(FUNCTION_CLASS), "a changed jar must not be served from the cache");
+    }
+
+    private record Run(List<String> fromCache, int loaded, String output) {
+    }
+
+    private Run run(Path task) throws Exception {
+        Path classLoads = Files.createTempFile("aot-class-load", ".log");
+        Map<String, String> environment = new HashMap<>(PackagedFunction.Deployment.fromTemplate().environment());
+        environment.putAll(PackagedFunction.secretOnMoto(moto, SECRET));
+        environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
+        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
+        environment.put("VAPI_PACKAGING", "aot");
+        environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
+        environment.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLoads);
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
+                PackagedFunction function = PackagedFunction.run(readOnly(task), task, runtimeApi.address(), environment)) {
+            String id = UUID.randomUUID().toString();
+            ObjectNode created = Payloads.event("http-api-session-created.json");
+            created.put("body", Payloads.text(Payloads.session("session.created", id, "2026-08-01T12:00:00.000Z")));
+            Credential.BEARER.authorise(created, SECRET);
+            assertEquals(200, status(runtimeApi, function, Payloads.text(created)));
+            assertTrue(moto.client().getItem(get -> get.tableName(Moto.TABLE).consistentRead(true)
+                    .key(Map.of("sessionId", AttributeValue.fromS(id)))).hasItem(), "stored in DynamoDB");
+            assertEquals(200, status(runtimeApi, function, Payloads.text(Payloads.event("direct-session-created.json"))));
+            assertEquals(401, status(runtimeApi, function, Payloads.text(Payloads.event("http-api-session-created.json"))));
+            String output = function.output();
+            assertFalse(output.contains("\"level\":\"ERROR\""), output);
+            List<String> lines = Files.readAllLines(classLoads);
+            List<String> fromCache = lines.stream().filter(line -> line.contains("source: shared objects file"))
+                    .map(line -> line.replaceFirst(".*\\] ", "").replaceFirst(" source:.*", "")).toList();
+            return new Run(fromCache, lines.size(), output);
+        }
+    }
+
+    private static int status(RuntimeApiServer runtimeApi, PackagedFunction function, String event) throws Exception {
+        RuntimeApiServer.Outcome outcome = runtimeApi.invoke(event, TIMEOUT, function.exited());
+        assertFalse(outcome.error(), outcome::body);
+        JsonNode response = Payloads.JSON.readTree(outcome.body());
+        return response.path("statusCode").asInt();
+    }
+
+    private static Path unpacked(String name) throws IOException {
+        assertTrue(Files.isRegularFile(AotPackaging.ZIP), AotPackaging.ZIP + " is missing: build it with ./mvnw -Paot package");
+        Path task = Files.createTempDirectory(Path.of("target"), name).toAbsolutePath();
+        PackagedFunction.unzip(AotPackaging.ZIP, task);
+        return task;
+    }
+
+    /**
+     * {@code bootstrap} as provided.al2023 starts it, with the task root mounted read-only (a private
+     * mount namespace; root ignores file modes). Where that is not allowed the listing comparison
+     * still shows whether anything was written.
+     */
+    private static List<String> readOnly(Path task) throws IOException, InterruptedException {
+        Process probe = new ProcessBuilder("unshare", "-m", "true").start();
+        if (probe.waitFor() != 0) {
+            System.out.println("aot: no mount namespace here; the task root is checked for writes instead");
+            return List.of(task.resolve("bootstrap").toString());
+        }
+        return List.of("unshare", "-m", "sh", "-c", "mount --bind -o ro \"$0\" \"$0\" && exec \"$0/bootstrap\"", task.toString());
+    }
+
+    private static Map<String, Long> listing(Path task) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(task)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(task.relativize(file) + " " + Files.getLastModifiedTime(file).toMillis(), Files.size(file));
+            }
+        }
+        return files;
+    }
+}
