@@ -1,5 +1,7 @@
 package io.github.vapisessionwebhook.bench;
 
+import io.github.vapisessionwebhook.aot.AotPackaging;
+import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import java.io.IOException;
@@ -64,6 +66,7 @@ public final class BenchmarkReport {
         cold.put("dynamodb, secret in the environment", runs(() -> PackagedRuns.coldStart("dynamodb", PackagedRuns.FIXED_SECRET)));
         cold.put("dynamodb, no priming at init", runs(() -> PackagedRuns.coldStart("dynamodb", noPriming)));
         cold.put("dynamodb, C1 only", runs(() -> PackagedRuns.coldStart("dynamodb", PackagedRuns.C1_ONLY)));
+        cold.put("aot: function-aot.zip's bootstrap (dynamodb)", runs(PackagedRuns::aotColdStart));
         List<PackagedRuns.ColdStart> reference = runs(PackagedRuns::referenceColdStart);
         report.append("\n## Cold start of target/function.zip (runtime interface client, median of ")
                 .append(COLD_RUNS).append(" runs)\n\n")
@@ -71,9 +74,9 @@ public final class BenchmarkReport {
                 .append("Priming at init (`VAPI_PRIME_ON_START`, on by default) moves the first event's warm-up into init. ")
                 .append("dynamodb rows read the webhook secret from Secrets Manager on moto at init, as deployed; ")
                 .append("\"secret in the environment\" (`VAPI_WEBHOOK_SECRET`) shows what that read costs.\n\n")
-                .append("| store | launch to first response (ms) | JVM + runtime client (ms) | Quarkus boot (ms) | ")
-                .append("first event (ms) | warm event (ms) | first / warm | peak RSS (MiB) |\n")
-                .append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                .append("| store | launch to first response (ms) | spread (min–max) | JVM + runtime client (ms) | ")
+                .append("Quarkus boot (ms) | first event (ms) | warm event (ms) | first / warm | peak RSS (MiB) |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         cold.forEach((store, runs) -> coldRow(report, store, runs));
         coldRow(report, "reference: plain handler, Jackson only", reference);
         report.append("\nGoals: first response within 1,500 ms of JVM launch; first event within 3x a warm event. ")
@@ -81,6 +84,8 @@ public final class BenchmarkReport {
                 .append("init, from process launch to the function's first request for an event. The reference is a ")
                 .append("plain `RequestStreamHandler` (no framework, no store) that parses the event and its body with ")
                 .append("Jackson, run by the same runtime client: what the JVM and the client cost by themselves.\n");
+
+        packagings(report, cold.get("dynamodb"), cold.get("aot: function-aot.zip's bootstrap (dynamodb)"), reference);
 
         report.append("\n## Where a cold start goes: classes loaded (one run each, `-Xlog:class+load`)\n\n");
         Map<String, PackagedRuns.ClassLoading> loading = new LinkedHashMap<>();
@@ -155,12 +160,41 @@ public final class BenchmarkReport {
 
     private static void coldRow(StringBuilder report, String store, List<PackagedRuns.ColdStart> runs) {
         double boot = median(runs, PackagedRuns.ColdStart::quarkusBootMs);
-        report.append(String.format("| %s | %.0f | %.0f | %s | %.1f | %.2f | %.1fx | %.0f |%n",
-                store, median(runs, PackagedRuns.ColdStart::launchToFirstResponseMs),
+        double[] launches = runs.stream().mapToDouble(PackagedRuns.ColdStart::launchToFirstResponseMs).sorted().toArray();
+        report.append(String.format("| %s | %.0f | %.0f–%.0f | %.0f | %s | %.1f | %.2f | %.1fx | %.0f |%n",
+                store, median(runs, PackagedRuns.ColdStart::launchToFirstResponseMs), launches[0], launches[launches.length - 1],
                 median(runs, PackagedRuns.ColdStart::jvmAndRuntimeClientMs), Double.isNaN(boot) ? "–" : String.format("%.0f", boot),
                 median(runs, PackagedRuns.ColdStart::firstEventMs), median(runs, PackagedRuns.ColdStart::warmEventMs),
                 median(runs, PackagedRuns.ColdStart::firstEventMs) / median(runs, PackagedRuns.ColdStart::warmEventMs),
                 median(runs, run -> run.peakRssKb() / 1024.0)));
+    }
+
+    /** Issue 17's comparison: jvm (java25 without SnapStart), aot and the plain handler, with the zips' sizes. */
+    private static void packagings(StringBuilder report, List<PackagedRuns.ColdStart> jvm, List<PackagedRuns.ColdStart> aot,
+            List<PackagedRuns.ColdStart> reference) throws IOException {
+        PackagedRuns.ZipSize jvmZip = PackagedRuns.zipSize(PackagedFunction.ZIP);
+        PackagedRuns.ZipSize aotZip = PackagedRuns.zipSize(AotPackaging.ZIP);
+        report.append("\n## Packagings side by side (same run)\n\n")
+                .append("| packaging | launch to first response (ms) | spread (min–max) | peak RSS (MiB) | zip (MB) | unzipped (MB) |\n")
+                .append("| --- | --- | --- | --- | --- | --- |\n");
+        packagingRow(report, "jvm: function.zip on JDK 25 (java25 without SnapStart)", jvm, jvmZip);
+        packagingRow(report, "aot: function-aot.zip's bootstrap (bundled runtime + AOT cache)", aot, aotZip);
+        packagingRow(report, "reference: plain handler, Jackson only", reference, null);
+        double coldRatio = median(aot, PackagedRuns.ColdStart::launchToFirstResponseMs)
+                / median(reference, PackagedRuns.ColdStart::launchToFirstResponseMs);
+        double rssRatio = median(aot, PackagedRuns.ColdStart::peakRssKb) / median(reference, PackagedRuns.ColdStart::peakRssKb);
+        report.append(String.format("%naot against the plain handler: cold start %.2fx (goal at most 0.7x: %s), "
+                + "peak RSS %.2fx (goal at most 0.9x: %s).%n", coldRatio, coldRatio <= 0.7 ? "met" : "missed",
+                rssRatio, rssRatio <= 0.9 ? "met" : "missed"));
+    }
+
+    private static void packagingRow(StringBuilder report, String name, List<PackagedRuns.ColdStart> runs,
+            PackagedRuns.ZipSize size) {
+        double[] launches = runs.stream().mapToDouble(PackagedRuns.ColdStart::launchToFirstResponseMs).sorted().toArray();
+        report.append(String.format("| %s | %.0f | %.0f–%.0f | %.0f | %s | %s |%n", name, launches[launches.length / 2],
+                launches[0], launches[launches.length - 1], median(runs, run -> run.peakRssKb() / 1024.0),
+                size == null ? "–" : String.format("%.1f", size.zipped() / 1e6),
+                size == null ? "–" : String.format("%.1f", size.unzipped() / 1e6)));
     }
 
     private static double median(List<PackagedRuns.ColdStart> runs, ToDoubleFunction<PackagedRuns.ColdStart> value) {

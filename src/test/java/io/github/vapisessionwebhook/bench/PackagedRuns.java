@@ -3,6 +3,7 @@ package io.github.vapisessionwebhook.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.ClassLoads;
+import io.github.vapisessionwebhook.aot.AotPackaging;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -100,6 +101,32 @@ final class PackagedRuns {
     static String jvmOptionsDescribed() {
         String options = jvmOptions();
         return options.isEmpty() ? "none (the JVM's default tiered compilation, C1 and C2)" : "`" + options + "`";
+    }
+
+    /**
+     * A cold start of function-aot.zip: unpacked into a fresh task root and its {@code bootstrap}
+     * started there as provided.al2023 does, with the deployed environment (DynamoDB and the secret on moto).
+     */
+    static ColdStart aotColdStart() throws Exception {
+        Path task = Files.createTempDirectory(Path.of("target"), "bench-aot-task").toAbsolutePath();
+        PackagedFunction.unzip(AotPackaging.ZIP, task);
+        Map<String, String> environment = new HashMap<>(PackagedFunction.Deployment.fromTemplate().environment());
+        environment.putAll(environment("dynamodb"));
+        environment.put("VAPI_PACKAGING", "aot");
+        environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
+        return coldStart(runtimeApi -> PackagedFunction.run(List.of(task.resolve("bootstrap").toString()), task, runtimeApi,
+                environment));
+    }
+
+    /** A zip's size and the size of what it unpacks to (Lambda's limit: 250 MB unzipped). */
+    record ZipSize(long zipped, long unzipped) {
+    }
+
+    static ZipSize zipSize(Path zip) throws IOException {
+        try (java.util.zip.ZipFile file = new java.util.zip.ZipFile(zip.toFile())) {
+            long unzipped = file.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
+            return new ZipSize(Files.size(zip), unzipped);
+        }
     }
 
     /** Starts a function on a Runtime API endpoint's address. */
