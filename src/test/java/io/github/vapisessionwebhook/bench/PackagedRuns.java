@@ -72,23 +72,42 @@ final class PackagedRuns {
      * with the function's JVM options.
      */
     static ColdStart referenceColdStart() throws Exception {
+        return referenceColdStart(ReferenceHandler.class, false, Map.of());
+    }
+
+    /**
+     * A cold start of {@link StoreReferenceHandler}: Jackson's and the AWS SDK's jars, DynamoDB on moto
+     * (through the SDK's own endpoint setting), the function's JVM options.
+     */
+    static ColdStart storeReferenceColdStart() throws Exception {
+        Moto moto = Moto.start();
+        return referenceColdStart(StoreReferenceHandler.class, true, Map.of("VAPI_SESSIONS_TABLE", Moto.TABLE, "AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString()));
+    }
+
+    private static ColdStart referenceColdStart(Class<?> handlerClass, boolean withSdk, Map<String, String> extraEnvironment)
+            throws Exception {
         Path taskRoot = Files.createTempDirectory(Path.of("target"), "reference-task");
-        String classFile = ReferenceHandler.class.getName().replace('.', '/') + ".class";
-        Path handlerClass = taskRoot.resolve(classFile);
-        Files.createDirectories(handlerClass.getParent());
-        try (InputStream in = ReferenceHandler.class.getResourceAsStream("/" + classFile)) {
-            Files.copy(in, handlerClass);
+        String classFile = handlerClass.getName().replace('.', '/') + ".class";
+        Path classPath = taskRoot.resolve(classFile);
+        Files.createDirectories(classPath.getParent());
+        try (InputStream in = handlerClass.getResourceAsStream("/" + classFile)) {
+            Files.copy(in, classPath);
         }
         Path lib = Files.createDirectories(taskRoot.resolve("lib"));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String name = Path.of(entry).getFileName().toString();
-            if (name.matches("jackson-(core|databind|annotations)-[0-9.]+\\.jar")) {
-                Files.copy(Path.of(entry), lib.resolve(name));
+            Path jar = Path.of(entry);
+            String name = jar.getFileName().toString();
+            boolean jackson = name.matches("jackson-(core|databind|annotations)-[0-9.]+\\.jar");
+            boolean sdk = withSdk && ((entry.contains("/software/amazon/awssdk/") && !name.startsWith("secretsmanager"))
+                    || name.startsWith("reactive-streams-") || name.startsWith("slf4j-api-"));
+            if ((jackson || sdk) && !Files.exists(lib.resolve(name))) {
+                Files.copy(jar, lib.resolve(name));
             }
         }
-        String handler = ReferenceHandler.class.getName() + "::handleRequest";
+        String handler = handlerClass.getName() + "::handleRequest";
         // The same JVM options as the function, for a like-for-like comparison.
-        Map<String, String> environment = Map.of("JAVA_TOOL_OPTIONS", jvmOptions());
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
+        environment.put("JAVA_TOOL_OPTIONS", jvmOptions());
         return coldStart(runtimeApi -> PackagedFunction.launch(taskRoot, handler, runtimeApi, environment));
     }
 
@@ -107,13 +126,14 @@ final class PackagedRuns {
      * A cold start of function-aot.zip: unpacked into a fresh task root and its {@code bootstrap}
      * started there as provided.al2023 does, with the deployed environment (DynamoDB and the secret on moto).
      */
-    static ColdStart aotColdStart() throws Exception {
+    static ColdStart aotColdStart(Map<String, String> extraEnvironment) throws Exception {
         Path task = Files.createTempDirectory(Path.of("target"), "bench-aot-task").toAbsolutePath();
         PackagedFunction.unzip(AotPackaging.ZIP, task);
         Map<String, String> environment = new HashMap<>(PackagedFunction.Deployment.fromTemplate().environment());
         environment.putAll(environment("dynamodb"));
         environment.put("VAPI_PACKAGING", "aot");
         environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
+        environment.putAll(extraEnvironment);
         return coldStart(runtimeApi -> PackagedFunction.run(List.of(task.resolve("bootstrap").toString()), task, runtimeApi,
                 environment));
     }
