@@ -73,6 +73,8 @@ public final class BenchmarkReport {
                 .append(COLD_RUNS).append(" runs)\n\n")
                 .append("JVM options as template.yaml deploys them: ").append(PackagedRuns.jvmOptionsDescribed()).append(". ")
                 .append("Priming at init (`VAPI_PRIME_ON_START`, on by default) moves the first event's warm-up into init. ")
+                .append("Every JVM sees the function's ").append(PackagedRuns.lambdaMemoryMb())
+                .append(" MB as in Lambda (`-XX:MaxRAM`), whatever this machine has. ")
                 .append("dynamodb rows read the webhook secret from Secrets Manager on moto at init, as deployed; ")
                 .append("\"secret in the environment\" (`VAPI_WEBHOOK_SECRET`) shows what that read costs.\n\n")
                 .append("| store | launch to first response (ms) | spread (min–max) | JVM + runtime client (ms) | ")

@@ -2,12 +2,13 @@ package io.github.vapisessionwebhook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.support.ClassLoads;
 import io.github.vapisessionwebhook.aot.AotPackaging;
+import io.github.vapisessionwebhook.support.ClassLoads;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
+import io.github.vapisessionwebhook.support.Template;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,7 @@ final class PackagedRuns {
     static ColdStart coldStart(String store, Map<String, String> extraEnvironment) throws Exception {
         Map<String, String> environment = environment(store);
         environment.putAll(extraEnvironment);
+        asInLambdasMemory(environment);
         Path taskRoot = Files.createTempDirectory(Path.of("target"), "bench-task");
         return coldStart(runtimeApi -> PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(), runtimeApi,
                 environment, taskRoot));
@@ -108,6 +110,7 @@ final class PackagedRuns {
         // The same JVM options as the function, for a like-for-like comparison.
         Map<String, String> environment = new HashMap<>(extraEnvironment);
         environment.put("JAVA_TOOL_OPTIONS", jvmOptions());
+        asInLambdasMemory(environment);
         return coldStart(runtimeApi -> PackagedFunction.launch(taskRoot, handler, runtimeApi, environment));
     }
 
@@ -134,6 +137,7 @@ final class PackagedRuns {
         environment.put("VAPI_PACKAGING", "aot");
         environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
         environment.putAll(extraEnvironment);
+        asInLambdasMemory(environment);
         return coldStart(runtimeApi -> PackagedFunction.run(List.of(task.resolve("bootstrap").toString()), task, runtimeApi,
                 environment));
     }
@@ -147,6 +151,19 @@ final class PackagedRuns {
             long unzipped = file.stream().mapToLong(entry -> Math.max(0, entry.getSize())).sum();
             return new ZipSize(Files.size(zip), unzipped);
         }
+    }
+
+    /**
+     * Every JVM of the bench sees the memory of the template's function (its MemorySize), as it
+     * would in Lambda's microVM, rather than this machine's: heap sizing, and so peak RSS, follow it.
+     */
+    static void asInLambdasMemory(Map<String, String> environment) {
+        String options = environment.getOrDefault("JAVA_TOOL_OPTIONS", "");
+        environment.put("JAVA_TOOL_OPTIONS", ("-XX:MaxRAM=" + lambdaMemoryMb() + "m " + options).trim());
+    }
+
+    static int lambdaMemoryMb() {
+        return Template.load().path("Globals").path("Function").path("MemorySize").asInt();
     }
 
     /** Starts a function on a Runtime API endpoint's address. */
@@ -197,6 +214,7 @@ final class PackagedRuns {
     static Throughput throughput(String store, int events, Map<String, String> extraEnvironment) throws Exception {
         Map<String, String> environment = environment(store);
         environment.putAll(extraEnvironment);
+        asInLambdasMemory(environment);
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
                 PackagedFunction function = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(),
                         runtimeApi.address(), environment, Files.createTempDirectory(Path.of("target"), "bench-task"))) {

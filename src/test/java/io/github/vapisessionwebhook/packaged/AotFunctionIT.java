@@ -75,7 +75,8 @@ class AotFunctionIT {
         environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
         environment.put("VAPI_PACKAGING", "aot");
         environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
-        environment.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + classLoads);
+        // The JVM sees the memory of the template's 512 MB function, as in Lambda's microVM.
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -Xlog:class+load=info:file=" + classLoads);
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
                 PackagedFunction function = PackagedFunction.run(readOnly(task), task, runtimeApi.address(), environment)) {
             String id = UUID.randomUUID().toString();
