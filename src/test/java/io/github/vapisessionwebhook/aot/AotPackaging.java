@@ -166,14 +166,9 @@ public final class AotPackaging {
         command.add(String.join(":", classpath.stream().map(entry -> task.resolve(entry).toAbsolutePath().toString()).toList()));
         command.add(PackagedFunction.RIC_MAIN);
         command.add(HANDLER);
-        Moto moto = Moto.start();
-        Map<String, String> environment = new HashMap<>(PackagedFunction.Deployment.fromTemplate().environment());
-        environment.putAll(PackagedFunction.secretOnMoto(moto, Training.SECRET));
-        environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
-        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
-        environment.put("VAPI_PACKAGING", "aot");
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
-            PackagedFunction function = PackagedFunction.run(command, task.toAbsolutePath(), runtimeApi.address(), environment);
+            PackagedFunction function = PackagedFunction.run(command, task.toAbsolutePath(), runtimeApi.address(),
+                    deployedEnvironment(Moto.start(), Training.SECRET));
             Training.Summary summary;
             try {
                 summary = Training.run(runtimeApi, function);
@@ -193,6 +188,19 @@ public final class AotPackaging {
             }
             return summary;
         }
+    }
+
+    /**
+     * What template.yaml gives the function with Packaging=aot, as provided.al2023 runs it (the
+     * handler in {@code _HANDLER}), with its table and {@code secret} on moto.
+     */
+    public static Map<String, String> deployedEnvironment(Moto moto, String secret) {
+        PackagedFunction.Deployment deployment = PackagedFunction.Deployment.fromTemplate();
+        Map<String, String> environment = new HashMap<>(deployment.environment());
+        environment.putAll(PackagedFunction.awsOnMoto(moto, Moto.TABLE, secret));
+        environment.put("VAPI_PACKAGING", "aot");
+        environment.put("_HANDLER", deployment.handler());
+        return environment;
     }
 
     /** The task root as a zip, with Unix modes (executables stay executable) and modification times. */

@@ -132,10 +132,7 @@ final class PackagedRuns {
     static ColdStart aotColdStart(Map<String, String> extraEnvironment) throws Exception {
         Path task = Files.createTempDirectory(Path.of("target"), "bench-aot-task").toAbsolutePath();
         PackagedFunction.unzip(AotPackaging.ZIP, task);
-        Map<String, String> environment = new HashMap<>(PackagedFunction.Deployment.fromTemplate().environment());
-        environment.putAll(environment("dynamodb"));
-        environment.put("VAPI_PACKAGING", "aot");
-        environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
+        Map<String, String> environment = AotPackaging.deployedEnvironment(Moto.start(), SECRET);
         environment.putAll(extraEnvironment);
         asInLambdasMemory(environment);
         return coldStart(runtimeApi -> PackagedFunction.run(List.of(task.resolve("bootstrap").toString()), task, runtimeApi,
@@ -256,10 +253,7 @@ final class PackagedRuns {
     private static Map<String, String> environment(String store) {
         Map<String, String> environment = new HashMap<>(Map.of("VAPI_SESSIONS_STORE", store));
         if (store.equals("dynamodb")) {
-            Moto local = Moto.start();
-            environment.putAll(PackagedFunction.secretOnMoto(local, SECRET));
-            environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
-            environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", local.endpoint().toString());
+            environment.putAll(PackagedFunction.awsOnMoto(Moto.start(), Moto.TABLE, SECRET));
         } else {
             environment.putAll(FIXED_SECRET);
         }

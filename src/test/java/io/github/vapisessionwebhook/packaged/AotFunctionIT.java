@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,12 +68,7 @@ class AotFunctionIT {
 
     private Run run(Path task) throws Exception {
         Path classLoads = Files.createTempFile("aot-class-load", ".log");
-        Map<String, String> environment = new HashMap<>(PackagedFunction.Deployment.fromTemplate().environment());
-        environment.putAll(PackagedFunction.secretOnMoto(moto, SECRET));
-        environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
-        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
-        environment.put("VAPI_PACKAGING", "aot");
-        environment.put("_HANDLER", PackagedFunction.Deployment.fromTemplate().handler());
+        Map<String, String> environment = AotPackaging.deployedEnvironment(moto, SECRET);
         // The JVM sees the memory of the template's 512 MB function, as in Lambda's microVM.
         environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -Xlog:class+load=info:file=" + classLoads);
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.function.Priming;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -51,10 +50,7 @@ class PackagedFunctionIT {
         assertEquals("bearer", deployment.environment().get("VAPI_WEBHOOK_AUTH"), "template default");
         assertEquals("vapi-session-webhook/webhook-secret", deployment.environment().get("VAPI_WEBHOOK_SECRET_ID"),
                 "the secret is read from Secrets Manager at run time, not put in the environment");
-        Map<String, String> environment = new java.util.HashMap<>(PackagedFunction.secretOnMoto(dynamoDb, SECRET));
-        environment.put("VAPI_SESSIONS_TABLE", TABLE);
-        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", dynamoDb.endpoint().toString());
-        function = PackagedFunction.start(deployment, runtimeApi.address(), environment,
+        function = PackagedFunction.start(deployment, runtimeApi.address(), PackagedFunction.awsOnMoto(dynamoDb, TABLE, SECRET),
                 Files.createTempDirectory(Path.of("target"), "task-root"));
     }
 

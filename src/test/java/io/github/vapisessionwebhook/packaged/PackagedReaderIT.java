@@ -41,12 +41,12 @@ class PackagedReaderIT {
     void start() throws Exception {
         Moto moto = Moto.start();
         moto.createTable(TABLE);
+        Map<String, String> webhookEnvironment = PackagedFunction.awsOnMoto(moto, TABLE, SECRET);
+        // The reader needs only the table.
         Map<String, String> store = Map.of("VAPI_SESSIONS_TABLE", TABLE,
-                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
+                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", webhookEnvironment.get("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE"));
         webhookApi = new RuntimeApiServer();
         readerApi = new RuntimeApiServer();
-        Map<String, String> webhookEnvironment = new java.util.HashMap<>(store);
-        webhookEnvironment.putAll(PackagedFunction.secretOnMoto(moto, SECRET));
         webhook = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(), webhookApi.address(),
                 webhookEnvironment, Files.createTempDirectory(Path.of("target"), "webhook-task"));
         PackagedFunction.Deployment readerDeployment = PackagedFunction.Deployment.fromTemplate("ReaderFunction");

@@ -46,10 +46,7 @@ class PrimingClassLoadingIT {
         event.put("body", Payloads.text(Payloads.session("session.created", id, "2026-08-01T12:00:00.000Z")));
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + SECRET);
 
-        Map<String, String> environment = new java.util.HashMap<>(PackagedFunction.secretOnMoto(moto, SECRET));
-        environment.put("VAPI_SESSIONS_TABLE", Moto.TABLE);
-        environment.put("QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString());
-        ClassLoads loads = ClassLoads.ofColdStart(environment, Payloads.text(event));
+        ClassLoads loads = ClassLoads.ofColdStart(PackagedFunction.awsOnMoto(moto, Moto.TABLE, SECRET), Payloads.text(event));
 
         assertTrue(loads.init().size() > 1000, "the class-load log was read: " + loads.init().size());
         List<String> late = loads.firstEvent().stream().filter(name -> WARMED.stream().anyMatch(name::startsWith))

@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,12 +95,15 @@ public final class PackagedFunction implements AutoCloseable {
     }
 
     /**
-     * Stores {@code secret} as the current version of the template's webhook secret in moto's Secrets
-     * Manager; the environment that points the function's reads there, as AWS's own endpoint setting does.
+     * The environment that puts the deployed function's AWS on moto: the session table {@code table}
+     * on its DynamoDB, and the template's webhook secret in its Secrets Manager, stored now with
+     * {@code secret} as the current version (reached through AWS's own endpoint setting).
      */
-    public static Map<String, String> secretOnMoto(Moto moto, String secret) {
+    public static Map<String, String> awsOnMoto(Moto moto, String table, String secret) {
         moto.putSecret(Deployment.fromTemplate().environment().get("VAPI_WEBHOOK_SECRET_ID"), secret);
-        return Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString());
+        return new HashMap<>(Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString(),
+                "VAPI_SESSIONS_TABLE", table,
+                "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString()));
     }
 
     /**

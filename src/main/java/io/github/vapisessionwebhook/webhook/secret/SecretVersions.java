@@ -22,6 +22,10 @@ record SecretVersions(String current, Optional<Instant> currentCreated, Optional
         return currentCreated.map(created -> now.isBefore(created.plus(grace))).orElse(false);
     }
 
+    SecretVersions withPrevious(Optional<String> previousVersion) {
+        return new SecretVersions(current, currentCreated, previousVersion, readAt);
+    }
+
     boolean sameSecrets(SecretVersions other) {
         return other != null && current.equals(other.current) && Objects.equals(previous, other.previous);
     }

@@ -97,11 +97,11 @@ public final class SecretsManagerSecret implements WebhookSecret, Resource {
 
     private void read() {
         Instant now = clock.instant();
-        GetSecretValueResponse current = get("AWSCURRENT");
-        Optional<Instant> created = Optional.ofNullable(current.createdDate());
-        SecretVersions read = new SecretVersions(text(current), created, Optional.empty(), now);
+        GetSecretValueResponse response = get("AWSCURRENT");
+        SecretVersions current = new SecretVersions(text(response), Optional.ofNullable(response.createdDate()),
+                Optional.empty(), now);
         // Only during a grace period is the previous version worth a second call.
-        versions = read.inGrace(now, grace) ? new SecretVersions(read.current(), created, previous(), now) : read;
+        versions = current.inGrace(now, grace) ? current.withPrevious(previous()) : current;
     }
 
     private Optional<String> previous() {
