@@ -153,6 +153,23 @@ class PackagedFunctionIT {
         assertTrue(item == null || item.isEmpty(), "priming stored nothing");
     }
 
+    /** Lambda ends an execution environment with SIGTERM: that is routine, and must log no ERROR. */
+    @Test
+    void shutdownLogsNoError() throws Exception {
+        try (RuntimeApiServer api = new RuntimeApiServer();
+                PackagedFunction stopped = PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(), api.address(),
+                        PackagedFunction.awsOnMoto(dynamoDb, TABLE, SECRET), Files.createTempDirectory(Path.of("target"), "shutdown"))) {
+            RuntimeApiServer.Outcome outcome = api.invoke(Payloads.text(authorised(Payloads.event("http-api-status-update.json"))),
+                    TIMEOUT, stopped.exited());
+            assertFalse(outcome.error(), outcome.body());
+            Process process = stopped.stop();
+            assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the function ends on SIGTERM");
+            String output = stopped.output();
+            assertFalse(output.contains("\"level\":\"ERROR\""), output);
+            assertFalse(output.contains("Exception") || output.contains("Error:"), output);
+        }
+    }
+
     /** Adds the bearer secret to a gateway event; a direct event needs none (IAM authorises it). */
     private static ObjectNode authorised(ObjectNode event) {
         if (event.has("requestContext")) {
