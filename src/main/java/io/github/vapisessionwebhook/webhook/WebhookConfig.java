@@ -9,8 +9,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "vapi.webhook")
 public interface WebhookConfig {
 
-    /** Largest accepted body in bytes, after base64 decoding ({@code VAPI_WEBHOOK_MAX_BODY_BYTES}). */
-    @WithDefault("1048576")
+    /**
+     * Largest accepted body in bytes, after base64 decoding ({@code VAPI_WEBHOOK_MAX_BODY_BYTES}). The
+     * default is Lambda's 6 MiB request payload: a long chat's {@code session.updated} carries its
+     * messages, and whatever Lambda could deliver is accepted.
+     */
+    @WithDefault("6291456")
     int maxBodyBytes();
 
     /**

@@ -68,7 +68,7 @@ final class Training {
         steps.add(new Step(EventKind.HTTP_API.event("POST", bearer, "{not json", false), 400));
         steps.add(new Step(EventKind.HTTP_API.event("POST", bearer, "{\"message\":{\"type\":\"session.created\"}}", false), 400));
         steps.add(new Step(EventKind.HTTP_API.event("GET", bearer, null, false), 405));
-        steps.add(new Step(EventKind.HTTP_API.event("POST", bearer, " ".repeat(1_100_000), false), 413));
+        steps.add(new Step(EventKind.HTTP_API.event("POST", bearer, " ".repeat(6_300_000), false), 413));
         return steps;
     }
 }

@@ -32,6 +32,8 @@ class ResponseContractTest {
 
     private static final String T0 = "2026-08-01T12:00:00.000Z";
     private static final String T1 = "2026-08-01T12:05:00.000Z";
+    /** Lambda's request payload limit for a synchronous invocation, 6 MiB. */
+    private static final int LAMBDA_PAYLOAD_LIMIT = 6 * 1024 * 1024;
 
     @Inject
     SessionRepository repository;
@@ -180,13 +182,31 @@ class ResponseContractTest {
     void bodyAboveTheLimitIsRefused(EventKind kind) {
         String id = newId();
         ObjectNode large = Payloads.session("session.created", id, T0);
-        ((ObjectNode) large.get("message")).put("padding", "x".repeat(1024 * 1024));
+        ((ObjectNode) large.get("message")).put("padding", "x".repeat(LAMBDA_PAYLOAD_LIMIT));
         for (boolean base64 : new boolean[] {false, true}) {
             Response response = invoke(kind.event("POST", Map.of(), Payloads.text(large), base64));
             assertEquals(413, response.status());
             assertEquals("{\"error\":\"payload_too_large\"}", response.rawBody());
         }
         assertEquals(Optional.empty(), repository.findById(id));
+    }
+
+    /** A long chat's session.updated carries its messages: anything Lambda can deliver is accepted. */
+    @ParameterizedTest
+    @EnumSource(EventKind.class)
+    void aLongChatBelowLambdasPayloadLimitIsAccepted(EventKind kind) {
+        String id = newId();
+        ObjectNode chat = Payloads.session("session.updated", id, T0);
+        com.fasterxml.jackson.databind.node.ArrayNode messages = Payloads.sessionNode(chat).putArray("messages");
+        String turn = "I would like to move my appointment to next week, any afternoon works. ".repeat(14);
+        for (int bytes = 0; bytes < 5 * 1024 * 1024; bytes += turn.length()) {
+            messages.addObject().put("role", "user").put("content", turn);
+        }
+        assertTrue(Payloads.text(chat).length() > 5 * 1024 * 1024);
+        Response response = invoke(kind.post(Payloads.text(chat)));
+        assertEquals(200, response.status(), response.rawBody());
+        assertEquals("created", response.field("result"));
+        assertTrue(repository.findById(id).isPresent());
     }
 
     @ParameterizedTest

@@ -87,7 +87,7 @@ class SecretsStayOutTest {
         }
         String broken = Payloads.text(planted("session.created", "y")).substring(0, 900);
         assertEquals(400, invoke(EventKind.HTTP_API.post(broken)).status());
-        String large = Payloads.text(planted("session.created", "z")) + " ".repeat(1_100_000);
+        String large = Payloads.text(planted("session.created", "z")) + " ".repeat(6_300_000);
         assertEquals(413, invoke(EventKind.REST_API.post(large)).status());
         assertEquals(405, invoke(EventKind.HTTP_API.event("GET", Map.of("X-Vapi-Secret", CANARIES.get(2)),
                 Payloads.text(planted("session.created", "w")), false)).status());
