@@ -50,15 +50,30 @@ public final class GatewayEventReader {
         JsonNode event = input == null ? NullNode.getInstance() : input;
         String method = gatewayMethod(event);
         if (method != null) {
+            JsonNode requestContext = event.path("requestContext");
             return new ReadRequest(method, strings(event.path("pathParameters")),
-                    strings(event.path("queryStringParameters")), text(event.path("requestContext").path("requestId")));
+                    strings(event.path("queryStringParameters")), text(requestContext.path("requestId")),
+                    iamCaller(requestContext) != null);
         }
         if (!event.isObject()) {
             throw new IllegalArgumentException("the query must be a JSON object");
         }
         Map<String, String> query = strings(event);
         String sessionId = query.remove("sessionId");
-        return new ReadRequest("GET", sessionId == null ? Map.of() : Map.of("sessionId", sessionId), query, null);
+        return new ReadRequest("GET", sessionId == null ? Map.of() : Map.of("sessionId", sessionId), query, null, true);
+    }
+
+    /**
+     * The caller an AWS IAM authorizer verified: HTTP API's {@code authorizer.iam}, or a REST API's
+     * SigV4 {@code identity}; {@code null} on a route deployed without IAM authorization.
+     */
+    private static String iamCaller(JsonNode requestContext) {
+        JsonNode iam = requestContext.path("authorizer").path("iam");
+        String caller = text(iam.path("userArn")) != null ? text(iam.path("userArn")) : text(iam.path("callerId"));
+        if (caller == null) {
+            caller = text(requestContext.path("identity").path("userArn"));
+        }
+        return caller == null || caller.isBlank() ? null : caller;
     }
 
     /** The method of a gateway event (HTTP API or REST API), or {@code null} for any other event. */

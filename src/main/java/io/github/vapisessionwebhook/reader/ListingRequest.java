@@ -2,6 +2,7 @@ package io.github.vapisessionwebhook.reader;
 
 import io.github.vapisessionwebhook.session.SessionIndex;
 import io.github.vapisessionwebhook.session.SessionQuery;
+import io.github.vapisessionwebhook.session.StoredValues;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -16,8 +17,6 @@ import java.util.Set;
 record ListingRequest(SessionQuery query) {
 
     static final int DEFAULT_LIMIT = 25;
-    private static final Instant EARLIEST = Instant.EPOCH;
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
     private static final Set<String> PARAMETERS = Set.of("assistantId", "customerNumber", "from", "to", "limit", "cursor");
 
     /** @throws InvalidRequestException naming the first parameter that is wrong */
@@ -27,13 +26,13 @@ record ListingRequest(SessionQuery query) {
                 throw new InvalidRequestException(name, "is not a parameter of this query");
             }
         }
-        String assistantId = nonBlank(parameters, "assistantId");
-        String customerNumber = nonBlank(parameters, "customerNumber");
+        String assistantId = key("assistantId", nonBlank(parameters, "assistantId"));
+        String customerNumber = key("customerNumber", nonBlank(parameters, "customerNumber"));
         if ((assistantId == null) == (customerNumber == null)) {
             throw new InvalidRequestException("assistantId, customerNumber", "exactly one of them is required");
         }
-        Instant from = instant(parameters, "from", EARLIEST);
-        Instant to = instant(parameters, "to", LATEST);
+        Instant from = instant(parameters, "from", StoredValues.EARLIEST);
+        Instant to = instant(parameters, "to", StoredValues.LATEST);
         if (from.isAfter(to)) {
             throw new InvalidRequestException("from", "is after to");
         }
@@ -42,6 +41,18 @@ record ListingRequest(SessionQuery query) {
         return assistantId != null
                 ? new ListingRequest(new SessionQuery(SessionIndex.ASSISTANT, assistantId, from, to, limit, cursor))
                 : new ListingRequest(new SessionQuery(SessionIndex.CUSTOMER_NUMBER, customerNumber, from, to, limit, cursor));
+    }
+
+    /**
+     * A key value as a record can hold it: no stored text is longer or malformed, so such a value
+     * matches nothing, and DynamoDB would refuse it as a key.
+     */
+    static String key(String name, String value) {
+        String problem = value == null ? null : StoredValues.textProblem(value);
+        if (problem != null) {
+            throw new InvalidRequestException(name, problem);
+        }
+        return value;
     }
 
     private static String nonBlank(Map<String, String> parameters, String name) {
@@ -57,11 +68,17 @@ record ListingRequest(SessionQuery query) {
         if (value == null) {
             return absent;
         }
+        Instant instant;
         try {
-            return Instant.parse(value);
+            instant = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-08-01T12:00:00Z");
         }
+        String problem = StoredValues.instantProblem(instant);
+        if (problem != null) {
+            throw new InvalidRequestException(name, problem);
+        }
+        return instant;
     }
 
     private static int limit(String value) {

@@ -49,13 +49,19 @@ public class SessionReader {
     }
 
     public GatewayResponse read(ReadRequest request) {
+        if (!request.iamAuthorised()) {
+            // Fail closed: the routes are meant to be AWS_IAM, and a route deployed without it is open.
+            LOG.warn("query refused: a gateway request without an AWS IAM identity reached the reader; deploy its "
+                    + "routes with the AWS_IAM authorizer");
+            return error(401, "unauthorized", null);
+        }
         if (!"GET".equalsIgnoreCase(request.method())) {
             return error(405, "method_not_allowed", null);
         }
         try {
             String sessionId = request.pathParameters().get("sessionId");
             if (sessionId != null) {
-                return one(sessionId);
+                return one(ListingRequest.key("sessionId", sessionId));
             }
             return page(ListingRequest.parse(request.queryParameters()).query());
         } catch (InvalidRequestException e) {

@@ -12,10 +12,15 @@ import java.util.HexFormat;
  * last record returned, which is all any store needs to resume, bound to the query it was handed
  * out for (a fingerprint of index, key and time range), base64url-encoded. A token for another
  * query, or one this code did not make, is refused rather than silently resuming somewhere else.
+ * The token is not signed (the fingerprint is no secret), so a decoded position is checked as any
+ * caller input is: inside the query's time range, with a session id a record can have. Whatever a
+ * caller makes of it, a store resumes at a legal key of that very query.
  */
 public record PageCursor(Instant createdAt, String sessionId) {
 
     private static final String VERSION = "v1";
+    /** Far above any token this code makes (a session id is at most 1,024 bytes). */
+    private static final int MAX_TOKEN_LENGTH = 2048;
 
     public static PageCursor after(SessionRecord last) {
         return new PageCursor(last.createdAt(), last.sessionId());
@@ -28,6 +33,9 @@ public record PageCursor(Instant createdAt, String sessionId) {
 
     /** @throws IllegalArgumentException for a token this code did not make for {@code query} */
     public static PageCursor decodeFor(SessionQuery query) {
+        if (query.cursor().length() > MAX_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("not a page cursor");
+        }
         String[] parts;
         try {
             parts = new String(Base64.getUrlDecoder().decode(query.cursor()), StandardCharsets.UTF_8).split("\\|", 4);
@@ -37,11 +45,16 @@ public record PageCursor(Instant createdAt, String sessionId) {
         if (parts.length != 4 || !VERSION.equals(parts[0]) || !fingerprint(query).equals(parts[2]) || parts[3].isEmpty()) {
             throw new IllegalArgumentException("not a page cursor of this query");
         }
+        Instant createdAt;
         try {
-            return new PageCursor(Instant.parse(parts[1]), parts[3]);
+            createdAt = Instant.parse(parts[1]);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("not a page cursor", e);
         }
+        if (createdAt.isBefore(query.from()) || createdAt.isAfter(query.to()) || StoredValues.textProblem(parts[3]) != null) {
+            throw new IllegalArgumentException("a page cursor outside its query");
+        }
+        return new PageCursor(createdAt, parts[3]);
     }
 
     private static String fingerprint(SessionQuery query) {

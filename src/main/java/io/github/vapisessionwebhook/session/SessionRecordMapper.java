@@ -18,8 +18,14 @@ public final class SessionRecordMapper {
     private SessionRecordMapper() {
     }
 
-    /** Expects a message the reader validated (required fields present, stored texts bounded). */
+    /**
+     * Expects a message the reader validated (required fields present).
+     *
+     * @throws io.github.vapisessionwebhook.vapi.InvalidMessageException naming a field whose value
+     *     cannot be stored ({@link StoredValues})
+     */
     public static SessionRecord toRecord(SessionEventType type, SessionMessage message, Instant receivedAt) {
+        StoredValues.requireStorable(message);
         Session session = message.session();
         Customer customer = firstNonNull(session.customer(), message.customer());
         PhoneNumber phoneNumber = firstNonNull(message.phoneNumber(), session.phoneNumber());

@@ -10,6 +10,7 @@ import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import io.github.vapisessionwebhook.session.WriteResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
@@ -139,26 +141,34 @@ public class DynamoDbSessionRepository implements SessionRepository {
                 ":key", AttributeValue.fromS(query.key()),
                 ":from", SessionItem.time(query.from()),
                 ":to", SessionItem.time(query.to()));
-        Map<String, AttributeValue> startKey = query.cursor() == null ? null : startKey(index, query);
+        QueryRequest first = QueryRequest.builder()
+                .tableName(tableName)
+                .indexName(index.indexName)
+                .keyConditionExpression("#key = :key AND #created BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#key", index.partitionKey, "#created", SessionItem.Index.SORT_KEY))
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .exclusiveStartKey(query.cursor() == null ? null : startKey(index, query))
+                .build();
+        // One more than a page tells whether another page exists. DynamoDB returns a LastEvaluatedKey
+        // whenever Limit is reached, even with nothing after it, so that key alone would end some
+        // listings on an empty page; the cursor is made from the page's last record instead. And it
+        // stops a query at 1 MB of items: the next request goes on from there, until the page is full
+        // or the query exhausted (each request returns at least one item, an item being at most 400 KB).
+        List<SessionRecord> records = new ArrayList<>();
+        QueryRequest request = first;
         try {
-            QueryResponse response = client.query(q -> q
-                    .tableName(tableName)
-                    .indexName(index.indexName)
-                    .keyConditionExpression("#key = :key AND #created BETWEEN :from AND :to")
-                    .expressionAttributeNames(Map.of("#key", index.partitionKey, "#created", SessionItem.Index.SORT_KEY))
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    // One more than a page tells whether another page exists. DynamoDB returns a
-                    // LastEvaluatedKey whenever Limit is reached, even with nothing after it (moto
-                    // only when more items follow), so that key alone would end some listings on
-                    // an empty page; the cursor is made from the page's last record instead.
-                    .limit(query.limit() + 1)
-                    .exclusiveStartKey(startKey));
-            List<SessionRecord> records = response.items().stream().map(SessionItem::toRecord).toList();
-            return SessionPage.of(records, query);
+            while (request != null) {
+                QueryResponse response = client.query(request.toBuilder().limit(query.limit() + 1 - records.size()).build());
+                response.items().forEach(item -> records.add(SessionItem.toRecord(item)));
+                request = response.hasLastEvaluatedKey() && records.size() <= query.limit()
+                        ? first.toBuilder().exclusiveStartKey(response.lastEvaluatedKey()).build()
+                        : null;
+            }
         } catch (SdkException e) {
             throw failure("Query", e);
         }
+        return SessionPage.of(records, query);
     }
 
     private StorageUnavailableException failure(String operation, SdkException e) {

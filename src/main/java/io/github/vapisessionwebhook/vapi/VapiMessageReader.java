@@ -202,7 +202,6 @@ public class VapiMessageReader {
         requireText(session.orgId(), "orgId");
         requirePresent(session.createdAt(), "createdAt");
         requirePresent(session.updatedAt(), "updatedAt");
-        StoredTexts.requireBounded(message);
         SessionEventType type = SessionEventType.fromWireName(message.type()).orElseThrow();
         return new VapiMessage.SessionEvent(type, message);
     }

@@ -4,6 +4,7 @@ import static io.github.vapisessionwebhook.support.Invoker.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.Moto;
@@ -70,6 +71,35 @@ class DynamoDbFunctionTest {
         assertEquals("+15555550199", item.get("phoneNumber").s());
         assertFalse(item.toString().contains("canary"));
         assertNull(item.get("deletedAt"));
+    }
+
+    /**
+     * Legal JSON that DynamoDB would refuse, or that would sort wrongly once stored, is a 400 naming
+     * the field: never a 5xx that Vapi retries for ever, never a record that compares as older than
+     * real dates.
+     */
+    @Test
+    void valuesTheStoreCannotKeepFaithfullyAreInvalidMessages() {
+        Map<String, java.util.function.Consumer<ObjectNode>> cases = new java.util.LinkedHashMap<>();
+        cases.put("message.session.createdAt", body -> Payloads.sessionNode(body).put("createdAt", "+10000-01-01T00:00:00Z"));
+        cases.put("message.session.updatedAt", body -> Payloads.sessionNode(body).put("updatedAt", "-0001-12-31T00:00:00Z"));
+        cases.put("message.session.createdAt ", body -> Payloads.sessionNode(body).put("createdAt", "+1000000000-01-01T00:00:00Z"));
+        cases.put("message.timestamp", body -> ((ObjectNode) body.get("message")).put("timestamp", 1e17));
+        cases.put("message.session.name", body -> Payloads.sessionNode(body).put("name", "Jane LONE-HIGH Doe"));
+        cases.put("message.customer.number", body -> ((ObjectNode) body.get("message")).putObject("customer")
+                .put("number", "+1555LONE-LOW"));
+        cases.forEach((path, change) -> {
+            String id = UUID.randomUUID().toString();
+            ObjectNode body = Payloads.session("session.created", id, "2026-08-01T12:00:00.000Z");
+            change.accept(body);
+            // A lone surrogate reaches the function as JSON's escape: the text itself has no UTF-8 form.
+            String text = Payloads.text(body).replace("LONE-HIGH", "\\ud800").replace("LONE-LOW", "\\udc00");
+            Response response = invoke(EventKind.HTTP_API.post(text));
+            assertEquals(400, response.status(), path + ": " + response.rawBody());
+            assertEquals("invalid_message", response.field("error"));
+            assertEquals(path.trim(), response.field("message").substring(0, response.field("message").indexOf(':')));
+            assertTrue(item(id).isEmpty(), "nothing stored for " + path);
+        });
     }
 
     private static Map<String, AttributeValue> item(String id) {

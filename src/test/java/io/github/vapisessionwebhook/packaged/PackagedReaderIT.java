@@ -89,7 +89,9 @@ class PackagedReaderIT {
 
         ObjectNode listing = Payloads.JSON.createObjectNode();
         listing.put("version", "2.0").putObject("queryStringParameters").put("assistantId", assistant).put("limit", "3");
-        listing.putObject("requestContext").put("requestId", "q-1").putObject("http").put("method", "GET");
+        ObjectNode context = listing.putObject("requestContext").put("requestId", "q-1");
+        context.putObject("http").put("method", "GET");
+        context.putObject("authorizer").putObject("iam").put("userArn", "arn:aws:iam::123456789012:user/reader");
         JsonNode first = Payloads.JSON.readTree(response(readerApi, reader, Payloads.text(listing)).get("body").asText());
         assertEquals("s-4-" + assistant, first.get("items").get(0).get("sessionId").asText(), "newest first");
         assertEquals(3, first.get("items").size());

@@ -36,6 +36,14 @@ class SessionReaderTest {
 
     /** An HTTP API (payload 2.0) request through the IAM-authorised routes. */
     private GatewayResponse get(String method, Map<String, String> path, Map<String, String> query) {
+        ObjectNode event = unauthorised(method, path, query);
+        ((ObjectNode) event.get("requestContext")).putObject("authorizer").putObject("iam")
+                .put("accountId", "123456789012").put("userArn", "arn:aws:iam::123456789012:user/reader");
+        return function.read(event);
+    }
+
+    /** The same request on a route deployed without the AWS_IAM authorizer: no identity in its context. */
+    private static ObjectNode unauthorised(String method, Map<String, String> path, Map<String, String> query) {
         ObjectNode event = Payloads.JSON.createObjectNode();
         event.put("version", "2.0").put("rawPath", "/sessions");
         ObjectNode context = event.putObject("requestContext");
@@ -44,7 +52,7 @@ class SessionReaderTest {
         if (!query.isEmpty()) {
             query.forEach(event.putObject("queryStringParameters")::put);
         }
-        return function.read(event);
+        return event;
     }
 
     private static JsonNode body(GatewayResponse response) {
@@ -121,12 +129,16 @@ class SessionReaderTest {
         "assistantId=a&limit=-1|limit: must be a whole number from 1 to 100",
         "assistantId=a&cursor=not-a-cursor|cursor: was not handed out by this API for this query",
         "assistantId=a&assistant=b|assistant: is not a parameter of this query",
-        "assistantId=|assistantId: is empty"})
+        "assistantId=|assistantId: is empty",
+        "assistantId=a&from=+10000-01-01T00:00:00Z|from: must be in the years 0000 to 9999",
+        "assistantId=a&to=-0001-01-01T00:00:00Z|to: must be in the years 0000 to 9999",
+        "assistantId=a&to=+1000000000-01-01T00:00:00Z|to: must be in the years 0000 to 9999",
+        "customerNumber=+1555LONG|customerNumber: is longer than 1024 bytes (UTF-8)"})
     void malformedParametersAre400NamingTheParameter(String parameters, String message) {
         Map<String, String> query = new LinkedHashMap<>();
         for (String pair : parameters.split("&")) {
             String[] nameValue = pair.split("=", 2);
-            query.put(nameValue[0], nameValue[1]);
+            query.put(nameValue[0], nameValue[1].replace("LONG", "5".repeat(1_100)));
         }
         GatewayResponse response = get("GET", Map.of(), query);
         assertEquals(400, response.statusCode(), response.body());
@@ -149,6 +161,30 @@ class SessionReaderTest {
             assertEquals(400, response.statusCode(), other.toString());
             assertTrue(body(response).get("message").asText().startsWith("cursor:"));
         }
+    }
+
+    /** A session id no record can have is the caller's mistake, not a store failure. */
+    @Test
+    void aSessionIdNoRecordCanHaveIs400() {
+        GatewayResponse response = get("GET", Map.of("sessionId", "s".repeat(2_100)), Map.of());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("sessionId: is longer than 1024 bytes (UTF-8)", body(response).get("message").asText());
+        GatewayResponse direct = function.read(Payloads.JSON.createObjectNode().put("sessionId", "a\ud800"));
+        assertEquals(400, direct.statusCode(), direct.body());
+    }
+
+    /** A route deployed without AWS_IAM must not open the session log: the reader fails closed. */
+    @Test
+    void aGatewayRequestWithoutAnIamIdentityIsRefused() {
+        repository.save(session("s-1", "asst", 0));
+        for (GatewayResponse response : List.of(
+                function.read(unauthorised("GET", Map.of("sessionId", "s-1"), Map.of())),
+                function.read(unauthorised("GET", Map.of(), Map.of("assistantId", "asst"))))) {
+            assertEquals(401, response.statusCode());
+            assertEquals("{\"error\":\"unauthorized\"}", response.body());
+        }
+        assertEquals(200, function.read(Payloads.JSON.createObjectNode().put("sessionId", "s-1")).statusCode(),
+                "a direct invocation is authorised by Lambda's own IAM permission");
     }
 
     @Test

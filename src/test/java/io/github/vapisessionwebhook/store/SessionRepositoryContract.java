@@ -11,6 +11,7 @@ import io.github.vapisessionwebhook.session.SessionPage;
 import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
+import io.github.vapisessionwebhook.session.StoredValues;
 import io.github.vapisessionwebhook.session.WriteResult;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -213,6 +214,60 @@ abstract class SessionRepositoryContract {
                 T0.plusSeconds(86_400), 2, first.nextCursor()));
         assertEquals(2, second.records().size());
         assertNull(second.nextCursor(), "no cursor to an empty page");
+    }
+
+    /**
+     * DynamoDB stops a query at 1 MB of items: 130 records with their texts near the stored-text cap
+     * (about 12 KB each) pass that within one page of 100, and the page must still be whole, with a
+     * cursor to the rest.
+     */
+    @Test
+    void pagesOfLargeRecordsAreWhole() {
+        String assistant = "asst-" + newId();
+        String large = "x".repeat(StoredValues.MAX_TEXT_BYTES - 40);
+        for (int i = 0; i < 130; i++) {
+            repository.save(new SessionRecord("large-" + i + "-" + large.substring(0, 900), "org-" + large, "active",
+                    "name-" + large, assistant, "squad-" + large, "cust-" + large, "+1555" + large, "Jane " + large,
+                    "pn-" + large, "+1666" + large, "vapi", "call-" + large, T0.plusSeconds(i), T0.plusSeconds(i), null,
+                    "session.created", null, RECEIVED, false, null));
+        }
+        SessionQuery all = new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, T0.plusSeconds(86_400), 100, null);
+        SessionPage first = repository.query(all);
+        assertEquals(100, first.records().size(), "a full page");
+        assertTrue(first.nextCursor() != null, "a cursor to the rest");
+        SessionPage second = repository.query(new SessionQuery(SessionIndex.ASSISTANT, assistant, T0,
+                T0.plusSeconds(86_400), 100, first.nextCursor()));
+        assertEquals(30, second.records().size());
+        assertNull(second.nextCursor());
+        Set<String> ids = new HashSet<>();
+        first.records().forEach(record -> ids.add(record.sessionId()));
+        second.records().forEach(record -> ids.add(record.sessionId()));
+        assertEquals(130, ids.size(), "every session listed once");
+    }
+
+    /**
+     * A cursor is no secret: one decoded, edited and re-encoded with the query's fingerprint is
+     * refused when its position is outside the query's range or not a key a record can have.
+     */
+    @Test
+    void anEditedCursorIsRefusedNotSentToTheStore() {
+        String assistant = "asst-" + newId();
+        for (int i = 0; i < 3; i++) {
+            repository.save(version(newId(), i, "session.created", assistant));
+        }
+        Instant to = T0.plusSeconds(86_400);
+        String cursor = repository.query(new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, to, 1, null)).nextCursor();
+        String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\\|", 4);
+        for (String edited : List.of(
+                parts[0] + "|2027-01-01T00:00:00.000Z|" + parts[2] + "|" + parts[3],
+                parts[0] + "|+10000-01-01T00:00:00Z|" + parts[2] + "|" + parts[3],
+                parts[0] + "|" + parts[1] + "|" + parts[2] + "|" + "s".repeat(1_500))) {
+            String token = java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThrows(IllegalArgumentException.class, () -> repository.query(
+                    new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, to, 1, token)), edited);
+        }
     }
 
     /**
