@@ -74,7 +74,8 @@ public class AuthenticatorProducer {
                     + "(deployed, the Secrets Manager secret VAPI_WEBHOOK_SECRET_ID)");
         }
         if (fixed.isPresent()) {
-            return new FixedSecret(fixed.get());
+            // As from Secrets Manager: surrounding whitespace is never part of a credential.
+            return new FixedSecret(fixed.get().strip());
         }
         String id = secretId.orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=" + mode
                 + " needs VAPI_WEBHOOK_SECRET_ID (a Secrets Manager secret) or VAPI_WEBHOOK_SECRET, and neither is set"));

@@ -5,6 +5,7 @@ import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.webhook.secret.WebhookSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,13 +30,32 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
     }
 
     @Override
+    public boolean presentsCredential(InboundEvent.HttpDelivery delivery) {
+        return !tokens(delivery.headers()).isEmpty();
+    }
+
+    @Override
     public boolean authenticate(InboundEvent.HttpDelivery delivery) {
-        Headers headers = delivery.headers();
+        List<String> tokens = tokens(delivery.headers());
+        if (tokens.isEmpty()) {
+            return false;
+        }
         List<String> accepted = secret.accepted();
-        boolean viaHeader = headers.get(header).map(this::withoutPrefix).map(token -> matches(token, accepted)).orElse(false);
-        boolean viaLegacy = acceptLegacyHeader
-                && headers.get(LEGACY_HEADER).map(String::trim).map(token -> matches(token, accepted)).orElse(false);
-        return viaHeader | viaLegacy;
+        boolean matched = false;
+        for (String token : tokens) {
+            matched |= matches(token, accepted);
+        }
+        return matched;
+    }
+
+    /** The tokens the delivery presents: the configured header's (with its scheme), and the legacy header's. */
+    private List<String> tokens(Headers headers) {
+        List<String> tokens = new ArrayList<>(2);
+        headers.get(header).map(this::withoutPrefix).filter(token -> !token.isEmpty()).ifPresent(tokens::add);
+        if (acceptLegacyHeader) {
+            headers.get(LEGACY_HEADER).map(String::trim).filter(token -> !token.isEmpty()).ifPresent(tokens::add);
+        }
+        return tokens;
     }
 
     @Override
@@ -62,9 +82,6 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
     }
 
     private static boolean matches(String candidate, List<String> accepted) {
-        if (candidate == null) {
-            return false;
-        }
         byte[] received = candidate.getBytes(StandardCharsets.UTF_8);
         boolean matched = false;
         for (String token : accepted) {

@@ -86,31 +86,54 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
     }
 
     @Override
+    public boolean presentsCredential(InboundEvent.HttpDelivery delivery) {
+        return signed(delivery).isPresent();
+    }
+
+    @Override
     public boolean authenticate(InboundEvent.HttpDelivery delivery) {
+        Optional<Signed> signed = signed(delivery);
+        if (signed.isEmpty()) {
+            return false;
+        }
+        Signed parts = signed.get();
+        boolean matched = false;
+        for (String accepted : secret.accepted()) {
+            matched |= constantTimeEquals(signature(key(accepted), delivery, parts.body(), parts.timestamp(), parts.messageId()),
+                    parts.signature());
+        }
+        return matched;
+    }
+
+    /** What a signed delivery carries besides its signature's secret. */
+    private record Signed(String signature, byte[] body, String timestamp, String messageId) {
+    }
+
+    /**
+     * The signature and everything it signs, or empty when the delivery lacks any of them: no
+     * signature, a body that cannot be decoded (so cannot have been signed), a signed timestamp
+     * missing or outside the tolerance, a signed delivery id or URL missing.
+     */
+    private Optional<Signed> signed(InboundEvent.HttpDelivery delivery) {
         Headers headers = delivery.headers();
-        Optional<String> signature = headers.get(signatureHeader).map(String::trim);
+        Optional<String> signature = headers.get(signatureHeader).map(String::trim).filter(value -> !value.isEmpty());
         Optional<byte[]> body = delivery.body().bytes();
         if (signature.isEmpty() || body.isEmpty()) {
-            // A body that cannot be decoded cannot have been signed.
-            return false;
+            return Optional.empty();
         }
         String timestamp = null;
         if (template.uses(Placeholder.TIMESTAMP)) {
             timestamp = headers.get(timestampHeader).map(String::trim).filter(this::isFresh).orElse(null);
             if (timestamp == null) {
-                return false;
+                return Optional.empty();
             }
         }
         String messageId = template.uses(Placeholder.MESSAGE_ID) ? headers.get(messageIdHeader).orElse(null) : null;
         String signedUrl = url.orElse(delivery.url());
         if ((template.uses(Placeholder.MESSAGE_ID) && messageId == null) || (template.uses(Placeholder.URL) && signedUrl == null)) {
-            return false;
+            return Optional.empty();
         }
-        boolean matched = false;
-        for (String accepted : secret.accepted()) {
-            matched |= constantTimeEquals(signature(key(accepted), delivery, body.get(), timestamp, messageId), signature.get());
-        }
-        return matched;
+        return Optional.of(new Signed(signature.get(), body.get(), timestamp, messageId));
     }
 
     @Override

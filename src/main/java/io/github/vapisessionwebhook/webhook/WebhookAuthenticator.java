@@ -11,6 +11,15 @@ public sealed interface WebhookAuthenticator
         permits BearerAuthenticator, HmacAuthenticator, JwtClaimsAuthenticator, OpenAuthenticator {
 
     /**
+     * Whether the delivery carries a credential of this type at all (the header, with its scheme; a
+     * signature with what it signs), judged without the secret: a delivery without one is refused
+     * without reading it, whatever the state of the secret store.
+     */
+    default boolean presentsCredential(InboundEvent.HttpDelivery delivery) {
+        return true;
+    }
+
+    /**
      * Whether the delivery carries the credential; any header value that does not is {@code false}.
      *
      * @throws io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException when the secret

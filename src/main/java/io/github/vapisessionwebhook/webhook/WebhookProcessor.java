@@ -85,13 +85,16 @@ public class WebhookProcessor {
     }
 
     /**
-     * A refused delivery is checked once more if the credential changed on a re-read (a rotated
-     * secret). A credential check that fails in an unforeseen way refuses the request; only a secret
-     * that cannot be read is a 5xx.
+     * A delivery without a credential of the configured type is refused without reading the secret.
+     * A refused credential is checked once more if the secret changed on a re-read (a rotated
+     * secret). A credential check that fails in an unforeseen way refuses the request; only a delivery
+     * that cannot be decided (no secret ever read, or a previous version in its grace period unread)
+     * is a 5xx.
      */
     private boolean authenticated(InboundEvent.HttpDelivery delivery) {
         try {
-            return authenticator.authenticate(delivery) || (authenticator.refresh() && authenticator.authenticate(delivery));
+            return authenticator.presentsCredential(delivery)
+                    && (authenticator.authenticate(delivery) || (authenticator.refresh() && authenticator.authenticate(delivery)));
         } catch (SecretUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {

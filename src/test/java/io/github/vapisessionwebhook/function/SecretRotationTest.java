@@ -1,11 +1,13 @@
 package io.github.vapisessionwebhook.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.support.Credential;
+import io.github.vapisessionwebhook.support.FlakySecretsManager;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.SteppedClock;
@@ -33,6 +35,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 class SecretRotationTest {
 
     private static final Duration GRACE = Duration.ofHours(1);
+    /** The refresh interval of the default configuration: the first back-off after a failed read. */
+    private static final Duration REFRESH = Duration.ofSeconds(5);
 
     private final SecretsManagerClient moto = Moto.start().secrets();
     private final String name = "webhook/" + UUID.randomUUID();
@@ -97,8 +101,101 @@ class SecretRotationTest {
         }
 
         moto.createSecret(create -> create.name(name).secretString("secret-to-come"));
-        assertEquals(200, deliver(function, credential, "secret-to-come"), "read on the next delivery, no restart");
+        clock.advance(REFRESH);
+        assertEquals(200, deliver(function, credential, "secret-to-come"), "read again once the back-off has passed, no restart");
         assertEquals(401, deliver(function, credential, "anything"));
+    }
+
+    /** No credential of the configured type: refused as such, whatever the state of Secrets Manager. */
+    @ParameterizedTest
+    @EnumSource(value = Credential.class, names = {"BEARER", "HMAC"})
+    void aDeliveryWithoutACredentialIs401WithoutReadingTheSecret(Credential credential) {
+        FlakySecretsManager secrets = new FlakySecretsManager(moto);
+        secrets.down("AWSCURRENT");
+        SessionWebhookFunction function = function(credential, secrets);
+        int readsAtStart = secrets.reads();
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(10));
+            ObjectNode noHeader = Payloads.event("http-api-session-created.json");
+            assertEquals(401, function.handle(noHeader).statusCode());
+            ObjectNode otherScheme = Payloads.event("http-api-session-created.json");
+            ((ObjectNode) otherScheme.get("headers")).put("authorization", "Basic dmFwaTpzZWNyZXQ=").put("x-signature", "");
+            assertEquals(401, function.handle(otherScheme).statusCode());
+        }
+        assertEquals(readsAtStart, secrets.reads(), "the secret was not read for them");
+    }
+
+    /**
+     * Secrets Manager down after a good read: deliveries keep flowing on the value read, a wrong
+     * credential is still 401, and reads back off instead of one per delivery.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Credential.class, names = {"BEARER", "HMAC"})
+    void anOutageAfterAReadStopsNoGoodDelivery(Credential credential) {
+        moto.createSecret(create -> create.name(name).secretString("steady-secret"));
+        FlakySecretsManager secrets = new FlakySecretsManager(moto);
+        SessionWebhookFunction function = function(credential, secrets);
+        secrets.down("AWSCURRENT", "AWSPREVIOUS");
+        int readsBefore = secrets.reads();
+        clock.advance(Duration.ofMinutes(6));
+        for (int second = 0; second < 120; second++) {
+            assertEquals(200, deliver(function, credential, "steady-secret"), "second " + second);
+            if (second % 10 == 0) {
+                assertEquals(401, deliver(function, credential, "wrong-secret"), "a refusal stays a refusal");
+            }
+            clock.advance(Duration.ofSeconds(1));
+        }
+        int attempts = secrets.reads() - readsBefore;
+        assertTrue(attempts >= 2 && attempts <= 6, attempts + " reads in two minutes of deliveries: backed off");
+
+        secrets.down();
+        clock.advance(Duration.ofMinutes(5));
+        assertEquals(200, deliver(function, credential, "steady-secret"));
+        assertEquals(401, deliver(function, credential, "wrong-secret"));
+    }
+
+    /** A cold start during a rotation's grace period, with AWSPREVIOUS unreadable: Vapi's old credential is retried, not refused. */
+    @ParameterizedTest
+    @EnumSource(value = Credential.class, names = {"BEARER", "HMAC"})
+    void aPreviousVersionThatCannotBeReadIsNotTakenForNone(Credential credential) {
+        moto.createSecret(create -> create.name(name).secretString("secret-before"));
+        moto.putSecretValue(put -> put.secretId(name).secretString("secret-after"));
+        FlakySecretsManager secrets = new FlakySecretsManager(moto);
+        secrets.down("AWSPREVIOUS");
+        SessionWebhookFunction function = function(credential, secrets);
+        assertEquals(200, deliver(function, credential, "secret-after"));
+        GatewayResponse old = send(function, credential, "secret-before");
+        assertEquals(503, old.statusCode(), "it may be genuine: Vapi retries it");
+        assertEquals("{\"error\":\"credential_unavailable\"}", old.body());
+
+        secrets.down();
+        clock.advance(REFRESH);
+        assertEquals(200, deliver(function, credential, "secret-before"), "read once AWSPREVIOUS answers");
+        assertEquals(401, deliver(function, credential, "never-a-secret"));
+    }
+
+    /** A warm function that knew the old secret keeps accepting it in the grace period though AWSPREVIOUS cannot be read. */
+    @ParameterizedTest
+    @EnumSource(value = Credential.class, names = {"BEARER", "HMAC"})
+    void theSecretCurrentBeforeARotationIsThePreviousOneWhenAwsPreviousCannotBeRead(Credential credential) {
+        moto.createSecret(create -> create.name(name).secretString("secret-before"));
+        FlakySecretsManager secrets = new FlakySecretsManager(moto);
+        SessionWebhookFunction function = function(credential, secrets);
+        assertEquals(200, deliver(function, credential, "secret-before"));
+        moto.putSecretValue(put -> put.secretId(name).secretString("secret-after"));
+        secrets.down("AWSPREVIOUS");
+        clock.advance(REFRESH);
+        assertEquals(200, deliver(function, credential, "secret-after"));
+        assertEquals(200, deliver(function, credential, "secret-before"));
+    }
+
+    /** {@code aws secretsmanager create-secret --secret-string file://token.txt} stores the file's newline too. */
+    @ParameterizedTest
+    @EnumSource(value = Credential.class, names = {"BEARER", "HMAC"})
+    void aSecretStoredWithSurroundingWhitespaceWorks(Credential credential) {
+        moto.createSecret(create -> create.name(name).secretString("  secret-from-a-file\n"));
+        SessionWebhookFunction function = function(credential, moto);
+        assertEquals(200, deliver(function, credential, "secret-from-a-file"));
     }
 
     @ParameterizedTest

@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * One read of the secret: its current version with that version's creation time, the previous
- * version if it was read, and when they were read.
+ * version if there is one, and when they were read. {@code previousUnknown} says that the previous
+ * version exists or may exist but could not be read (Secrets Manager failed on that second call).
  */
-record SecretVersions(String current, Optional<Instant> currentCreated, Optional<String> previous, Instant readAt) {
+record SecretVersions(String current, Optional<Instant> currentCreated, Optional<String> previous, boolean previousUnknown,
+        Instant readAt) {
 
     /** The current secret; the previous one too until {@code grace} after the current one was created. */
     List<String> accepted(Instant now, Duration grace) {
@@ -22,8 +24,13 @@ record SecretVersions(String current, Optional<Instant> currentCreated, Optional
         return currentCreated.map(created -> now.isBefore(created.plus(grace))).orElse(false);
     }
 
-    SecretVersions withPrevious(Optional<String> previousVersion) {
-        return new SecretVersions(current, currentCreated, previousVersion, readAt);
+    /** Whether a delivery refused now may still carry the previous version, which is not known. */
+    boolean undecidable(Instant now, Duration grace) {
+        return previousUnknown && inGrace(now, grace);
+    }
+
+    SecretVersions withPrevious(Optional<String> previousVersion, boolean unknown) {
+        return new SecretVersions(current, currentCreated, previousVersion, unknown, readAt);
     }
 
     boolean sameSecrets(SecretVersions other) {
@@ -32,6 +39,7 @@ record SecretVersions(String current, Optional<Instant> currentCreated, Optional
 
     @Override
     public String toString() {
-        return "SecretVersions[currentCreated=" + currentCreated + ", previous=" + previous.isPresent() + ", readAt=" + readAt + "]";
+        return "SecretVersions[currentCreated=" + currentCreated + ", previous=" + previous.isPresent() + ", previousUnknown="
+                + previousUnknown + ", readAt=" + readAt + "]";
     }
 }

@@ -22,8 +22,14 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * grace period after the new version's creation has passed, the previous version ({@code
  * AWSPREVIOUS}) is accepted too, so Vapi's credential can follow later.
  *
- * <p>A secret that cannot be read never opens the function: deliveries are answered 503 until a
- * read succeeds. A cached read stays in force for its cache time even if a forced refresh fails.
+ * <p>An outage of Secrets Manager stops nothing that worked: once a read has succeeded, its value
+ * keeps serving until a read succeeds again, while reads are retried with a back-off (the refresh
+ * interval, doubling up to the cache time), not once per delivery. That is safe because a value
+ * only ever stops being valid through a rotation, which is itself a write to Secrets Manager: the
+ * first read that succeeds puts it in force. Only an execution environment that never read the
+ * secret answers 503 (after a SnapStart restore the snapshot's copy is not trusted: it counts as
+ * never read). A previous version that could not be read during a grace period is not taken for
+ * "none": a delivery the known secrets refuse is then 503, so that Vapi retries it.
  */
 public final class SecretsManagerSecret implements WebhookSecret, Resource {
 
@@ -38,6 +44,9 @@ public final class SecretsManagerSecret implements WebhookSecret, Resource {
     // Guarded by this: reads are rare (minutes apart) and short, so one lock is enough.
     private SecretVersions versions;
     private Instant lastRefresh = Instant.MIN;
+    private int failedReads;
+    private Instant nextAttempt = Instant.MIN;
+    private String lastFailure = "not read yet";
 
     public SecretsManagerSecret(SecretsManagerClient client, String secretId, Duration cacheFor, Duration refreshInterval,
             Duration grace, Clock clock) {
@@ -49,20 +58,19 @@ public final class SecretsManagerSecret implements WebhookSecret, Resource {
         this.clock = clock;
     }
 
-    /** The start-up read; a failure is logged and every delivery answered 503 until a read succeeds. */
+    /** The start-up read; a failure is logged, and deliveries are answered 503 until a read succeeds. */
     public synchronized void load() {
-        try {
-            read();
-        } catch (SecretUnavailableException e) {
-            LOG.errorf("the webhook secret cannot be read; deliveries are answered 503 until it can: %s", e.getMessage());
-        }
+        attemptRead(clock.instant());
     }
 
     @Override
     public synchronized List<String> accepted() {
         Instant now = clock.instant();
         if (versions == null || !now.isBefore(versions.readAt().plus(cacheFor))) {
-            read();
+            attemptRead(now);
+        }
+        if (versions == null) {
+            throw new SecretUnavailableException(lastFailure);
         }
         return versions.accepted(now, grace);
     }
@@ -70,14 +78,20 @@ public final class SecretsManagerSecret implements WebhookSecret, Resource {
     @Override
     public synchronized boolean refresh() {
         Instant now = clock.instant();
-        if (now.isBefore(lastRefresh.plus(refreshInterval))) {
-            return false;
-        }
-        lastRefresh = now;
         SecretVersions before = versions;
-        read();
+        if (!now.isBefore(lastRefresh.plus(refreshInterval))) {
+            lastRefresh = now;
+            attemptRead(now);
+        }
+        if (versions == null) {
+            throw new SecretUnavailableException(lastFailure);
+        }
+        if (versions.undecidable(now, grace)) {
+            throw new SecretUnavailableException("the previous version (AWSPREVIOUS) of " + secretId
+                    + " could not be read during the rotation's grace period: a refused delivery may carry it");
+        }
         boolean changed = !versions.sameSecrets(before);
-        if (changed) {
+        if (changed && before != null) {
             LOG.info("the webhook secret changed in Secrets Manager; the new version is in force");
         }
         return changed;
@@ -92,25 +106,56 @@ public final class SecretsManagerSecret implements WebhookSecret, Resource {
     @Override
     public synchronized void afterRestore(Context<? extends Resource> context) {
         versions = null;
+        failedReads = 0;
+        nextAttempt = Instant.MIN;
         load();
     }
 
-    private void read() {
-        Instant now = clock.instant();
-        GetSecretValueResponse response = get("AWSCURRENT");
-        SecretVersions current = new SecretVersions(text(response), Optional.ofNullable(response.createdDate()),
-                Optional.empty(), now);
-        // Only during a grace period is the previous version worth a second call.
-        versions = current.inGrace(now, grace) ? current.withPrevious(previous()) : current;
+    /** Reads the secret unless a back-off after failed reads is running; a failure keeps the last good read. */
+    private void attemptRead(Instant now) {
+        if (now.isBefore(nextAttempt)) {
+            return;
+        }
+        try {
+            versions = read(now);
+            failedReads = 0;
+            nextAttempt = Instant.MIN;
+        } catch (SecretUnavailableException e) {
+            failedReads++;
+            Duration backOff = refreshInterval.multipliedBy(1L << Math.min(failedReads - 1, 20));
+            nextAttempt = now.plus(backOff.compareTo(cacheFor) > 0 ? cacheFor : backOff);
+            lastFailure = e.getMessage();
+            if (versions == null) {
+                LOG.errorf("the webhook secret cannot be read; deliveries are answered 503 until it can (next read "
+                        + "at %s): %s", nextAttempt, lastFailure);
+            } else {
+                LOG.warnf("the webhook secret cannot be read; the value read at %s keeps serving (next read at %s): %s",
+                        versions.readAt(), nextAttempt, lastFailure);
+            }
+        }
     }
 
-    private Optional<String> previous() {
+    private SecretVersions read(Instant now) {
+        GetSecretValueResponse response = get("AWSCURRENT");
+        SecretVersions current = new SecretVersions(text(response), Optional.ofNullable(response.createdDate()),
+                Optional.empty(), false, now);
+        // Only during a grace period is the previous version worth a second call.
+        return current.inGrace(now, grace) ? withPrevious(current) : current;
+    }
+
+    private SecretVersions withPrevious(SecretVersions current) {
         try {
-            return Optional.of(text(get("AWSPREVIOUS")));
+            return current.withPrevious(Optional.of(text(get("AWSPREVIOUS"))), false);
+        } catch (NoSuchVersion none) {
+            return current.withPrevious(Optional.empty(), false);
         } catch (SecretUnavailableException e) {
-            // Usually a secret with no previous version yet; either way only the current one is accepted.
-            LOG.debugf("no previous webhook secret accepted: %s", e.getMessage());
-            return Optional.empty();
+            LOG.warnf("the previous webhook secret cannot be read during the rotation's grace period: %s", e.getMessage());
+            // What was current before the rotation is what is previous now; else it stays unknown.
+            if (versions != null && !versions.current().equals(current.current())) {
+                return current.withPrevious(Optional.of(versions.current()), false);
+            }
+            return versions != null ? current.withPrevious(versions.previous(), versions.previousUnknown())
+                    : current.withPrevious(Optional.empty(), true);
         }
     }
 
@@ -118,19 +163,35 @@ public final class SecretsManagerSecret implements WebhookSecret, Resource {
         try {
             return client.getSecretValue(request -> request.secretId(secretId).versionStage(stage));
         } catch (ResourceNotFoundException e) {
-            throw new SecretUnavailableException("Secrets Manager has no " + stage + " version of " + secretId);
+            throw new NoSuchVersion("Secrets Manager has no " + stage + " version of " + secretId);
         } catch (SdkException e) {
             throw new SecretUnavailableException(
                     AwsFailures.describe("Secrets Manager GetSecretValue of " + secretId + " (" + stage + ")", "Secrets Manager", e));
         }
     }
 
+    /**
+     * The secret's text without surrounding whitespace: a secret stored from a file
+     * ({@code --secret-string file://token.txt}) usually ends with a newline, which no credential carries.
+     */
     private String text(GetSecretValueResponse response) {
         String text = response.secretString();
         if (text == null || text.isBlank()) {
             throw new SecretUnavailableException("the secret " + secretId + " has no SecretString: store the token or HMAC "
                     + "secret as the secret's plain text value");
         }
-        return text;
+        String stripped = text.strip();
+        if (stripped.length() != text.length()) {
+            LOG.warnf("the secret %s has whitespace around its value (a newline from a file?): it is used without it", secretId);
+        }
+        return stripped;
+    }
+
+    /** The secret, or the asked-for version of it, does not exist: a fact, not an outage. */
+    private static final class NoSuchVersion extends SecretUnavailableException {
+
+        NoSuchVersion(String message) {
+            super(message);
+        }
     }
 }

@@ -109,7 +109,9 @@ class SecretsManagerSecretTest {
         assertTrue(e.getMessage().contains("no AWSCURRENT version of " + name), e.getMessage());
 
         moto.createSecret(create -> create.name(name).secretString("created-later"));
-        assertEquals(List.of("created-later"), secret.accepted(), "read again on the next delivery, without a restart");
+        assertThrows(SecretUnavailableException.class, secret::accepted, "reads back off: not one per delivery");
+        clock.advance(REFRESH);
+        assertEquals(List.of("created-later"), secret.accepted(), "read again after the back-off, without a restart");
     }
 
     @Test
