@@ -45,10 +45,13 @@ public class AuthenticatorProducer {
             case bearer -> new BearerAuthenticator(secret(config, mode, clock), config.bearerHeader(),
                     config.bearerPrefix(), config.legacySecretHeader());
             case hmac -> new HmacAuthenticator(hmacSecret(config, clock), config, clock);
-            case oauth2 -> new JwtClaimsAuthenticator(config.oauth2Issuer().filter(issuer -> !issuer.isBlank())
-                    .orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=oauth2 needs VAPI_WEBHOOK_OAUTH2_ISSUER "
-                            + "(the issuer of the JWT authorizer in front of the route), which is not set")),
-                    config.oauth2Audience().filter(audience -> !audience.isBlank()));
+            case oauth2 -> new JwtClaimsAuthenticator(
+                    nonBlank(config.oauth2Issuer()).orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=oauth2 needs "
+                            + "VAPI_WEBHOOK_OAUTH2_ISSUER (the issuer of the JWT authorizer in front of the route), which is not set")),
+                    nonBlank(config.oauth2Audience()),
+                    nonBlank(config.oauth2Scope()).orElseThrow(() -> new IllegalStateException("VAPI_WEBHOOK_AUTH=oauth2 needs "
+                            + "VAPI_WEBHOOK_OAUTH2_SCOPE (the scope Vapi's OAuth2 credential asks for), which is not set: "
+                            + "without it any client of the issuer could post")));
         };
     }
 

@@ -92,6 +92,12 @@ public interface WebhookConfig {
     /** {@code VAPI_WEBHOOK_OAUTH2_AUDIENCE}: the audience (or client id) the token must carry, if any. */
     Optional<String> oauth2Audience();
 
+    /**
+     * {@code VAPI_WEBHOOK_OAUTH2_SCOPE}: the scope an access token must grant (the one Vapi's OAuth2
+     * credential asks for), so that other clients of the same authorization server cannot post.
+     */
+    Optional<String> oauth2Scope();
+
     /** Text before the signature in its header, e.g. {@code sha256=}. */
     Optional<String> hmacSignaturePrefix();
 

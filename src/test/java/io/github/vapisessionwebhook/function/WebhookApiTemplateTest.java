@@ -1,6 +1,7 @@
 package io.github.vapisessionwebhook.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vapisessionwebhook.support.Template;
@@ -25,7 +26,8 @@ class WebhookApiTemplateTest {
         JsonNode body = Template.resource("WebhookApi").path("DefinitionBody");
         JsonNode security = body.path("paths").path("/webhook").path("post").path("security");
         assertEquals("IsOAuth2", security.get(0).asText());
-        assertEquals("[{\"VapiOAuth2\":[]}]", security.get(1).toString());
+        assertEquals("[{\"VapiOAuth2\":[\"OAuth2Scope\"]}]", security.get(1).toString(),
+                "the route requires the scope: the authorizer's authorization scopes");
         assertEquals("AWS::NoValue", security.get(2).asText(), "no authorizer for the other modes");
 
         JsonNode scheme = body.path("components").path("securitySchemes").path("VapiOAuth2");
@@ -44,6 +46,55 @@ class WebhookApiTemplateTest {
                 "the function checks the claims come from the issuer the authorizer verified");
         assertEquals("[\"IsOAuth2\",\"OAuth2Audience\",\"AWS::NoValue\"]",
                 environment.path("VAPI_WEBHOOK_OAUTH2_AUDIENCE").toString());
+        assertEquals("[\"IsOAuth2\",\"OAuth2Scope\",\"AWS::NoValue\"]", environment.path("VAPI_WEBHOOK_OAUTH2_SCOPE").toString(),
+                "and checks the scope again");
+        String rule = Template.load().path("Rules").toString();
+        assertTrue(rule.contains("OAuth2Scope") && rule.contains("OAuth2Issuer"), "oauth2 cannot be deployed without a scope");
+    }
+
+    /**
+     * Lambda refuses a version description over 256 characters, and each function's lists the
+     * parameters that reach it: at the longest values the parameters allow, it still fits.
+     */
+    @Test
+    void versionDescriptionsFitLambdasLimitWhateverTheParameters() {
+        JsonNode parameters = Template.load().path("Parameters");
+        for (String function : List.of("WebhookFunction", "ReaderFunction")) {
+            JsonNode description = Template.resource(function).path("VersionDescription");
+            List<String> forms = new ArrayList<>();
+            if (description.isArray()) {
+                forms.add(description.get(1).asText());
+                forms.add(description.get(2).asText());
+            } else {
+                forms.add("${" + description.asText() + "}");
+            }
+            for (String form : forms) {
+                java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(form);
+                int length = form.replaceAll("\\$\\{[A-Za-z0-9]+}", "").length();
+                while (names.find()) {
+                    length += longest(parameters.path(names.group(1)), names.group(1));
+                }
+                assertTrue(length <= 256, function + ": " + form + " can be " + length + " characters");
+            }
+        }
+    }
+
+    /** The longest value a parameter allows; a parameter without a bound fails the test. */
+    private static int longest(JsonNode parameter, String name) {
+        if (parameter.has("AllowedValues")) {
+            int longest = 0;
+            for (JsonNode value : parameter.path("AllowedValues")) {
+                longest = Math.max(longest, value.asText().length());
+            }
+            return longest;
+        }
+        if (parameter.has("MaxLength")) {
+            return parameter.path("MaxLength").asInt();
+        }
+        if (parameter.has("MaxValue")) {
+            return Long.toString(parameter.path("MaxValue").asLong()).length();
+        }
+        throw new AssertionError(name + " has no bound on its length");
     }
 
     @Test

@@ -32,18 +32,22 @@ public enum Credential {
             headers(gatewayEvent).put("x-timestamp", timestamp).put("x-signature", signature(secret, timestamp, gatewayEvent));
         }
     },
-    OAUTH2(Map.of("vapi.webhook.auth", "oauth2", "vapi.webhook.oauth2-issuer", Credential.ISSUER)) {
+    OAUTH2(Map.of("vapi.webhook.auth", "oauth2", "vapi.webhook.oauth2-issuer", Credential.ISSUER,
+            "vapi.webhook.oauth2-scope", Credential.SCOPE)) {
         @Override
         public void authorise(ObjectNode gatewayEvent, String secret) {
             ObjectNode authorizer = ((ObjectNode) gatewayEvent.get("requestContext")).putObject("authorizer");
-            authorizer.putObject("jwt").putObject("claims").put("iss", ISSUER).put("client_id", "vapi");
+            authorizer.putObject("jwt").putObject("claims").put("iss", ISSUER).put("client_id", "vapi").put("scope", SCOPE)
+                    .put("token_use", "access");
             // A REST API's Cognito authorizer puts its claims here instead.
-            authorizer.putObject("claims").put("iss", ISSUER).put("client_id", "vapi");
+            authorizer.putObject("claims").put("iss", ISSUER).put("client_id", "vapi").put("scope", SCOPE)
+                    .put("token_use", "access");
         }
     };
 
     public static final String SECRET = "credential-secret-8c1d9e";
     public static final String ISSUER = "https://issuer.example.com/pool";
+    public static final String SCOPE = "vapi-webhook/deliver";
 
     private final Map<String, String> config;
 

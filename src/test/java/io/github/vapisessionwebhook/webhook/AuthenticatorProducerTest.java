@@ -60,7 +60,10 @@ class AuthenticatorProducerTest {
         assertInstanceOf(BearerAuthenticator.class, start(Map.of("vapi.webhook.secret", "s")), "a secret alone means bearer");
         assertInstanceOf(HmacAuthenticator.class, start(Map.of("vapi.webhook.auth", "hmac", "vapi.webhook.secret", "s")));
         assertInstanceOf(JwtClaimsAuthenticator.class, start(Map.of("vapi.webhook.auth", "oauth2",
-                "vapi.webhook.oauth2-issuer", "https://issuer.example.com")));
+                "vapi.webhook.oauth2-issuer", "https://issuer.example.com", "vapi.webhook.oauth2-scope", "vapi-webhook/deliver")));
+        IllegalStateException noScope = assertThrows(IllegalStateException.class, () -> start(Map.of("vapi.webhook.auth",
+                "oauth2", "vapi.webhook.oauth2-issuer", "https://issuer.example.com")));
+        assertTrue(noScope.getMessage().contains("VAPI_WEBHOOK_OAUTH2_SCOPE"), noScope.getMessage());
         IllegalStateException noIssuer = assertThrows(IllegalStateException.class, () -> start(Map.of("vapi.webhook.auth", "oauth2")));
         assertTrue(noIssuer.getMessage().contains("VAPI_WEBHOOK_OAUTH2_ISSUER"), noIssuer.getMessage());
         IllegalStateException badBase64 = assertThrows(IllegalStateException.class, () -> start(Map.of(
