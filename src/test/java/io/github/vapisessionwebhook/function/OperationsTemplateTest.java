@@ -27,9 +27,38 @@ class OperationsTemplateTest {
         assertEquals("VapiSessionWebhook/${AWS::StackName}", ownNamespace, "one namespace per stack");
         assertEquals(java.util.List.of("AWS/ApiGateway 4xx", "AWS/ApiGateway 5xx", "AWS/DynamoDB SystemErrors",
                 "AWS/DynamoDB WriteThrottleEvents", "AWS/Lambda Duration", "AWS/Lambda Errors", "AWS/Lambda Throttles",
-                ownNamespace + " AuthenticationFailures"), new java.util.ArrayList<>(alarms.keySet()));
+                "AWS/SQS ApproximateNumberOfMessagesVisible", ownNamespace + " AuthenticationFailures"),
+                new java.util.ArrayList<>(alarms.keySet()));
         alarms.forEach((alarm, actions) -> assertEquals("[\"HasAlarmEmail\",[\"AlarmTopic\"],\"AWS::NoValue\"]", actions, alarm));
         assertEquals("HasAlarmEmail", Template.load().path("Resources").path("AlarmTopic").path("Condition").asText());
+    }
+
+    /**
+     * CloudWatch publishes to an encrypted topic only with the key's permission, which the
+     * AWS-managed SNS key never gives it: the topic's key is the stack's own, and lets CloudWatch
+     * (for this account's alarms) encrypt and decrypt.
+     */
+    @Test
+    void theAlarmTopicIsEncryptedWithAKeyCloudWatchMayUse() {
+        JsonNode topic = Template.resource("AlarmTopic");
+        assertEquals("AlarmTopicKey", topic.path("KmsMasterKeyId").asText(), "never alias/aws/sns");
+        assertEquals("HasAlarmEmail", Template.load().path("Resources").path("AlarmTopicKey").path("Condition").asText(),
+                "a key only when there is a topic");
+        JsonNode key = Template.resource("AlarmTopicKey");
+        assertTrue(key.path("EnableKeyRotation").asBoolean());
+        JsonNode cloudWatch = null;
+        boolean administered = false;
+        for (JsonNode statement : key.path("KeyPolicy").path("Statement")) {
+            if ("cloudwatch.amazonaws.com".equals(statement.path("Principal").path("Service").asText())) {
+                cloudWatch = statement;
+            }
+            administered |= statement.path("Principal").path("AWS").asText().endsWith(":root") && "kms:*".equals(statement.path("Action").asText());
+        }
+        assertTrue(administered, "the account keeps control of its key (else CloudFormation cannot create it)");
+        assertTrue(cloudWatch != null, key.toString());
+        assertEquals("Allow", cloudWatch.path("Effect").asText());
+        assertEquals("[\"kms:Decrypt\",\"kms:GenerateDataKey*\"]", cloudWatch.path("Action").toString());
+        assertEquals("AWS::AccountId", cloudWatch.path("Condition").path("StringEquals").path("aws:SourceAccount").asText());
     }
 
     @Test

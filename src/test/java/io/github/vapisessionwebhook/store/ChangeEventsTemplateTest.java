@@ -100,14 +100,54 @@ class ChangeEventsTemplateTest {
                     }
                 });
         assertEquals(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
-                "dynamodb:ListStreams", "states:StartSyncExecution"), pipeActions);
+                "dynamodb:ListStreams", "states:StartSyncExecution", "sqs:SendMessage"), pipeActions);
         JsonNode put = Template.resource("ChangeEventsStateMachineRole").path("Policies").get(0).path("PolicyDocument")
                 .path("Statement").get(0);
         assertEquals("events:PutEvents", put.path("Action").asText());
         assertTrue(put.path("Resource").asText().endsWith(":event-bus/${ChangeEventBus}"), put.toString());
         for (String resource : List.of("ChangeEventsStateMachine", "ChangeEventsStateMachineRole", "ChangeEventsPipeRole",
-                "ChangeEventsPipe")) {
+                "ChangeEventsPipe", "ChangeEventsDeadLetterQueue", "ChangeEventsDeadLetterAlarm", "ChangeEventsLogGroup")) {
             assertEquals("HasChangeEvents", Template.load().path("Resources").path(resource).path("Condition").asText());
+        }
+    }
+
+    /**
+     * A batch whose retries ran out is never dropped silently: it lands in a dead-letter queue kept
+     * long enough to act on, with an alarm on its first message; the state machine logs its failures.
+     */
+    @Test
+    void eventsThatCannotBePublishedLeaveATraceAndRaiseAnAlarm() {
+        JsonNode stream = Template.resource("ChangeEventsPipe").path("SourceParameters").path("DynamoDBStreamParameters");
+        assertEquals("ChangeEventsDeadLetterQueue.Arn", stream.path("DeadLetterConfig").path("Arn").asText());
+        assertEquals("AUTOMATIC_BISECT", stream.path("OnPartialBatchItemFailure").asText());
+        assertTrue(stream.path("MaximumRetryAttempts").asInt() > 0);
+        JsonNode queue = Template.resource("ChangeEventsDeadLetterQueue");
+        assertEquals(1_209_600, queue.path("MessageRetentionPeriod").asInt(), "14 days, SQS's longest");
+        assertTrue(queue.path("SqsManagedSseEnabled").asBoolean(), "SSE-SQS: Pipes cannot use the AWS-managed SQS KMS key");
+
+        JsonNode alarm = Template.resource("ChangeEventsDeadLetterAlarm");
+        assertEquals("AWS/SQS ApproximateNumberOfMessagesVisible", alarm.path("Namespace").asText() + " "
+                + alarm.path("MetricName").asText());
+        assertEquals("ChangeEventsDeadLetterQueue.QueueName", alarm.path("Dimensions").get(0).path("Value").asText());
+        assertEquals(0, alarm.path("Threshold").asInt());
+        assertEquals("GreaterThanThreshold", alarm.path("ComparisonOperator").asText());
+
+        JsonNode logging = Template.resource("ChangeEventsStateMachine").path("LoggingConfiguration");
+        assertEquals("ERROR", logging.path("Level").asText());
+        assertEquals(false, logging.path("IncludeExecutionData").asBoolean(true), "records (phone numbers, names) stay out of logs");
+        assertEquals("ChangeEventsLogGroup.Arn", logging.path("Destinations").get(0).path("CloudWatchLogsLogGroup")
+                .path("LogGroupArn").asText());
+        JsonNode logGroup = Template.resource("ChangeEventsLogGroup");
+        assertEquals("LogRetentionDays", logGroup.path("RetentionInDays").asText());
+        assertTrue(logGroup.path("LogGroupName").asText().startsWith("/aws/vendedlogs/states/"), "vended logs' own prefix");
+    }
+
+    /** Only Step Functions acting for this account may assume the state machine's role (confused deputy). */
+    @Test
+    void theStateMachinesRoleTrustsOnlyThisAccountsStepFunctions() {
+        for (String role : List.of("ChangeEventsStateMachineRole", "ChangeEventsPipeRole")) {
+            JsonNode trust = Template.resource(role).path("AssumeRolePolicyDocument").path("Statement").get(0);
+            assertEquals("AWS::AccountId", trust.path("Condition").path("StringEquals").path("aws:SourceAccount").asText(), role);
         }
     }
 }
