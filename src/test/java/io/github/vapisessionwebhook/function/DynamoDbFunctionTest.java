@@ -7,17 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.support.Moto;
-import io.github.vapisessionwebhook.support.MotoResource;
 import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.Invoker.Response;
+import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.MotoResource;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -80,7 +82,7 @@ class DynamoDbFunctionTest {
      */
     @Test
     void valuesTheStoreCannotKeepFaithfullyAreInvalidMessages() {
-        Map<String, java.util.function.Consumer<ObjectNode>> cases = new java.util.LinkedHashMap<>();
+        Map<String, Consumer<ObjectNode>> cases = new LinkedHashMap<>();
         cases.put("message.session.createdAt", body -> Payloads.sessionNode(body).put("createdAt", "+10000-01-01T00:00:00Z"));
         cases.put("message.session.updatedAt", body -> Payloads.sessionNode(body).put("updatedAt", "-0001-12-31T00:00:00Z"));
         cases.put("message.session.createdAt ", body -> Payloads.sessionNode(body).put("createdAt", "+1000000000-01-01T00:00:00Z"));

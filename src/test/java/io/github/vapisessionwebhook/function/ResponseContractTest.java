@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.session.SessionPage;
 import io.github.vapisessionwebhook.session.SessionQuery;
@@ -197,7 +198,7 @@ class ResponseContractTest {
     void aLongChatBelowLambdasPayloadLimitIsAccepted(EventKind kind) {
         String id = newId();
         ObjectNode chat = Payloads.session("session.updated", id, T0);
-        com.fasterxml.jackson.databind.node.ArrayNode messages = Payloads.sessionNode(chat).putArray("messages");
+        ArrayNode messages = Payloads.sessionNode(chat).putArray("messages");
         String turn = "I would like to move my appointment to next week, any afternoon works. ".repeat(14);
         for (int bytes = 0; bytes < 5 * 1024 * 1024; bytes += turn.length()) {
             messages.addObject().put("role", "user").put("content", turn);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,7 @@ class PackagedFunctionIT {
                     TIMEOUT, stopped.exited());
             assertFalse(outcome.error(), outcome.body());
             Process process = stopped.stop();
-            assertTrue(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "the function ends on SIGTERM");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the function ends on SIGTERM");
             String output = stopped.output();
             assertFalse(output.contains("\"level\":\"ERROR\""), output);
             assertFalse(output.contains("Exception") || output.contains("Error:"), output);

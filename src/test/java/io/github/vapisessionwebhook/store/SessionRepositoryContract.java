@@ -13,9 +13,11 @@ import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StoredValues;
 import io.github.vapisessionwebhook.session.WriteResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -257,14 +259,14 @@ abstract class SessionRepositoryContract {
         }
         Instant to = T0.plusSeconds(86_400);
         String cursor = repository.query(new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, to, 1, null)).nextCursor();
-        String[] parts = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8)
+        String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
                 .split("\\|", 4);
         for (String edited : List.of(
                 parts[0] + "|2027-01-01T00:00:00.000Z|" + parts[2] + "|" + parts[3],
                 parts[0] + "|+10000-01-01T00:00:00Z|" + parts[2] + "|" + parts[3],
                 parts[0] + "|" + parts[1] + "|" + parts[2] + "|" + "s".repeat(1_500))) {
-            String token = java.util.Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String token = Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(edited.getBytes(StandardCharsets.UTF_8));
             assertThrows(IllegalArgumentException.class, () -> repository.query(
                     new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, to, 1, token)), edited);
         }

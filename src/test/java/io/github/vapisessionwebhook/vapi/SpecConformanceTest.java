@@ -1,20 +1,30 @@
 package io.github.vapisessionwebhook.vapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -135,4 +145,36 @@ class SpecConformanceTest {
         }
     }
 
+
+    /**
+     * The README's Vapi setup gives the backoffPlan to paste: it must be one Vapi's spec accepts, and
+     * it must retry what the function answers when a delivery is worth retrying (5xx).
+     */
+    @Test
+    void theReadmesBackoffPlanIsOneVapiAcceptsAndRetries5xx() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        Matcher block = Pattern.compile("Set a `backoffPlan`.*?```json\\s*(\\{.*?})\\s*```",
+                Pattern.DOTALL).matcher(readme);
+        assertTrue(block.find(), "the README gives a backoffPlan as JSON");
+        JsonNode plan = new ObjectMapper().readTree(block.group(1));
+        JsonNode schema = VapiSpec.schema("BackoffPlan");
+        plan.fieldNames().forEachRemaining(name -> assertTrue(
+                schema.path("properties").has(name), name + " is not a BackoffPlan field"));
+        schema.path("required").forEach(required -> assertTrue(
+                plan.has(required.asText()), required.asText() + " is required"));
+        JsonNode properties = schema.path("properties");
+        assertTrue(StreamSupport.stream(
+                properties.path("type").path("enum").spliterator(), false).anyMatch(plan.path("type")::equals));
+        for (String number : List.of("maxRetries", "baseDelaySeconds")) {
+            double value = plan.path(number).asDouble();
+            assertTrue(value >= properties.path(number).path("minimum").asDouble()
+                    && value <= properties.path(number).path("maximum").asDouble(), number + " out of Vapi's range");
+        }
+        assertTrue(plan.path("maxRetries").asInt() > 0, "a plan that retries");
+        Set<Integer> excluded = new HashSet<>();
+        plan.path("excludedStatusCodes").forEach(code -> excluded.add(code.asInt()));
+        for (int retried : new int[] {500, 502, 503, 504, 429}) {
+            assertFalse(excluded.contains(retried), retried + " must be retried");
+        }
+    }
 }
