@@ -86,14 +86,14 @@ public final class StoredValues {
     }
 
     private static void text(String path, String value) {
-        String problem = value == null ? null : textProblem(value);
-        if (problem != null) {
-            throw InvalidMessageException.invalidField(path, problem);
-        }
+        require(path, value == null ? null : textProblem(value));
     }
 
     private static void instant(String path, Instant value) {
-        String problem = value == null ? null : instantProblem(value);
+        require(path, value == null ? null : instantProblem(value));
+    }
+
+    private static void require(String path, String problem) {
         if (problem != null) {
             throw InvalidMessageException.invalidField(path, problem);
         }
