@@ -71,7 +71,9 @@ public final class PackagedFunction implements AutoCloseable {
                     }
                 });
             }
-            return new Deployment(jvmBranch(function.path("Runtime")), jvmBranch(function.path("Handler")), environment);
+            // A function's own setting, else the template's Globals, as SAM merges them.
+            return new Deployment(jvmBranch(function.path("Runtime").isMissingNode() ? globals.path("Runtime") : function.path("Runtime")),
+                    jvmBranch(function.path("Handler").isMissingNode() ? globals.path("Handler") : function.path("Handler")), environment);
         }
 
         /** The stack name the README's samconfig.toml deploys. */
