@@ -2,7 +2,7 @@ package io.github.vapisessionwebhook.vapi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,75 +30,61 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The model against Vapi's spec (the copy in test resources): every property a modelled schema
- * declares is bound by a named field or deliberately kept raw, and an example with every property
- * populated binds and serialises back without losing a field.
+ * The model against Vapi's spec (the copy in test resources). The model binds only what a session
+ * record reads; each bound field must be a property Vapi declares, of the type it declares (an
+ * example generated from the spec binds with every bound field set). For the session message's own
+ * schemas, every declared property is bound or on the reviewed list of what the function does not
+ * read, so a property Vapi adds fails here until someone decides whether a record keeps it.
  */
 class SpecConformanceTest {
 
     private static final ObjectMapper MAPPER = VapiJson.newMapper();
+    private static final Set<String> MESSAGE_NOT_READ = Set.of("assistantVersion", "artifact", "assistant", "chat");
 
-    static Stream<Arguments> modelledSchemas() {
+    static Stream<Arguments> boundSchemas() {
         return Stream.of(
-                Arguments.of("ServerMessageSessionCreated", SessionMessage.class, Set.of()),
-                Arguments.of("ServerMessageSessionUpdated", SessionMessage.class, Set.of()),
-                Arguments.of("ServerMessageSessionDeleted", SessionMessage.class, Set.of()),
-                Arguments.of("ClientMessageSessionCreated", SessionMessage.class, Set.of()),
-                Arguments.of("Session", Session.class, Set.of()),
-                Arguments.of("Call", Call.class, Call.RAW_PROPERTIES),
-                Arguments.of("CreateCustomerDTO", Customer.class, Set.of()),
-                Arguments.of("CreateAssistantDTO", Assistant.class, Assistant.RAW_PROPERTIES),
-                Arguments.of("CreateByoPhoneNumberDTO", ByoPhoneNumber.class, Set.of()),
-                Arguments.of("ByoPhoneNumber", ByoPhoneNumber.class, Set.of()),
-                Arguments.of("CreateTwilioPhoneNumberDTO", TwilioPhoneNumber.class, Set.of()),
-                Arguments.of("TwilioPhoneNumber", TwilioPhoneNumber.class, Set.of()),
-                Arguments.of("CreateVonagePhoneNumberDTO", VonagePhoneNumber.class, Set.of()),
-                Arguments.of("VonagePhoneNumber", VonagePhoneNumber.class, Set.of()),
-                Arguments.of("CreateVapiPhoneNumberDTO", VapiPhoneNumber.class, Set.of()),
-                Arguments.of("VapiPhoneNumber", VapiPhoneNumber.class, Set.of()),
-                Arguments.of("CreateTelnyxPhoneNumberDTO", TelnyxPhoneNumber.class, Set.of()),
-                Arguments.of("TelnyxPhoneNumber", TelnyxPhoneNumber.class, Set.of()));
+                Arguments.of("ServerMessageSessionCreated", SessionMessage.class, MESSAGE_NOT_READ),
+                Arguments.of("ServerMessageSessionUpdated", SessionMessage.class, MESSAGE_NOT_READ),
+                Arguments.of("ServerMessageSessionDeleted", SessionMessage.class, MESSAGE_NOT_READ),
+                Arguments.of("Session", Session.class,
+                        Set.of("cost", "costs", "assistant", "assistantOverrides", "squad", "messages", "artifact")),
+                Arguments.of("CreateCustomerDTO", Customer.class, Set.of("numberE164CheckEnabled", "extension",
+                        "assistantOverrides", "squadOverrides", "sipUri", "email", "externalId")),
+                // Of a call and a phone number only their identifiers are read: no review of the rest.
+                Arguments.of("Call", Call.class, null),
+                Arguments.of("ByoPhoneNumber", PhoneNumber.class, null),
+                Arguments.of("TwilioPhoneNumber", PhoneNumber.class, null),
+                Arguments.of("VonagePhoneNumber", PhoneNumber.class, null),
+                Arguments.of("VapiPhoneNumber", PhoneNumber.class, null),
+                Arguments.of("TelnyxPhoneNumber", PhoneNumber.class, null));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("modelledSchemas")
-    void everyDeclaredPropertyIsBoundOrDeliberatelyRaw(String schema, Class<?> model, Set<String> raw) {
-        Set<String> named = Arrays.stream(model.getRecordComponents()).map(RecordComponent::getName)
-                .filter(name -> !name.equals("unknown")).collect(Collectors.toSet());
-        Set<String> unhandled = new TreeSet<>(VapiSpec.properties(schema));
-        unhandled.removeAll(named);
-        unhandled.removeAll(raw);
-        assertEquals(Set.of(), unhandled, schema + " declares properties that " + model.getSimpleName()
-                + " neither binds nor lists as raw");
+    @MethodSource("boundSchemas")
+    void everyPropertyIsBoundOrReviewedAsNotRead(String schema, Class<?> model, Set<String> notRead) {
+        Set<String> bound = Arrays.stream(model.getRecordComponents()).map(RecordComponent::getName).collect(Collectors.toSet());
+        Set<String> declared = VapiSpec.properties(schema);
+        Set<String> renamed = new TreeSet<>(bound);
+        renamed.removeAll(declared);
+        assertEquals(Set.of(), renamed, model.getSimpleName() + " binds what " + schema + " no longer declares");
+        if (notRead != null) {
+            Set<String> undecided = new TreeSet<>(declared);
+            undecided.removeAll(bound);
+            undecided.removeAll(notRead);
+            assertEquals(Set.of(), undecided, schema + " declares properties nobody decided on: bind and store them, "
+                    + "or add them to the reviewed list");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("modelledSchemas")
-    void generatedExampleBindsAndSerialisesBackWhole(String schema, Class<?> model, Set<String> raw) throws Exception {
+    @MethodSource("boundSchemas")
+    void anExampleOfTheSpecBindsEveryBoundField(String schema, Class<?> model, Set<String> notRead) throws Exception {
         ObjectNode example = (ObjectNode) ExampleGenerator.generate(VapiSpec.schema(schema), 0);
-        Class<?> target = PhoneNumber.class.isAssignableFrom(model) ? PhoneNumber.class : model;
-        Object bound = MAPPER.treeToValue(example, target);
-        assertInstanceOf(model, bound);
-        JsonNode back = MAPPER.readTree(MAPPER.writeValueAsString(bound));
-        JsonNode original = MAPPER.readTree(MAPPER.writeValueAsString(example));
-        if (back.path("timestamp").isTextual() && original.path("timestamp").isNumber()) {
-            // Bound as an instant and written back as ISO-8601 (nothing in production writes it): the same instant.
-            assertEquals(java.time.Instant.ofEpochMilli(original.get("timestamp").asLong()),
-                    java.time.Instant.parse(back.get("timestamp").asText()));
-            ((ObjectNode) back).set("timestamp", original.get("timestamp"));
+        Object bound = MAPPER.treeToValue(example, model);
+        for (RecordComponent component : model.getRecordComponents()) {
+            assertNotNull(component.getAccessor().invoke(bound), schema + "." + component.getName()
+                    + " did not bind from a value of the type the spec declares");
         }
-        assertEquals(original, back, () -> schema + " lost or changed fields: " + difference(original, back));
-    }
-
-    private static String difference(JsonNode original, JsonNode back) {
-        Set<String> lost = new TreeSet<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = original.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!field.getValue().equals(back.get(field.getKey()))) {
-                lost.add(field.getKey() + "=" + field.getValue() + " -> " + back.get(field.getKey()));
-            }
-        }
-        return lost.toString();
     }
 
     /** Builds a value for a schema with every declared property populated, to a bounded depth. */
