@@ -1,7 +1,7 @@
 package io.github.vapisessionwebhook.support;
 
 import io.github.vapisessionwebhook.store.SessionTable;
-import io.github.vapisessionwebhook.store.dev.MotoServer;
+
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.store.dev;
+package io.github.vapisessionwebhook.support;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * moto's DynamoDB server ({@code moto_server}, Apache-2.0) as a child process on loopback, for dev
- * mode, tests and benchmarks; never part of function.zip.
+ * moto's DynamoDB server ({@code moto_server}, Apache-2.0) as a child process on loopback, for the
+ * tests and benchmarks.
  *
  * <p>It runs moto's own {@code moto_server} entry point with one change: requests are served one at
  * a time. DynamoDB applies each conditional write atomically per item; moto's default threaded

@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.store.dev;
+package io.github.vapisessionwebhook.support;
 
 /** A JVM that starts moto, prints its endpoint (or why it could not), then waits to be killed. */
 public final class MotoHolder {

@@ -1,4 +1,4 @@
-package io.github.vapisessionwebhook.store.dev;
+package io.github.vapisessionwebhook.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
