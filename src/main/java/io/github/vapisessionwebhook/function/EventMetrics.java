@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.function;
 
-import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.webhook.WebhookError;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -46,9 +45,7 @@ public class EventMetrics {
 
     /** The {@code Result} values: the outcome's kind, not its free text. */
     enum Result {
-        created, updated, unchanged, ignored, refused, failed,
-        /** Priming's write of the id no store keeps: warms this path without counting as traffic. */
-        dry_run
+        created, updated, unchanged, ignored, refused, failed
     }
 
     private final Environment environment;
@@ -101,8 +98,7 @@ public class EventMetrics {
 
     static Result result(WebhookOutcome outcome) {
         if (outcome instanceof WebhookOutcome.Recorded recorded) {
-            return SessionRecord.DRY_RUN_SESSION_ID.equals(recorded.sessionId()) ? Result.dry_run
-                    : Result.valueOf(recorded.result());
+            return Result.valueOf(recorded.result());
         }
         if (outcome instanceof WebhookOutcome.Ignored) {
             return Result.ignored;

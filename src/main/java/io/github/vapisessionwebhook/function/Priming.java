@@ -6,22 +6,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.gateway.GatewayEventReader;
 import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
-import io.github.vapisessionwebhook.session.SessionRecord;
+import io.github.vapisessionwebhook.session.SessionRecordMapper;
 import io.github.vapisessionwebhook.session.SessionRepository;
-import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
-import io.github.vapisessionwebhook.webhook.WebhookError;
-import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
+import io.github.vapisessionwebhook.vapi.VapiMessage;
+import io.github.vapisessionwebhook.vapi.VapiMessageReader;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.function.Supplier;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -29,49 +28,48 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Priming: sends one delivery through the real path, as Lambda and API Gateway would hand it over:
- * the event parsed from bytes, the gateway adapter, authentication (with a credential the configured
- * authenticator makes itself), binding, mapping, the store's write and the response, serialised.
- * The bundled message's session id is the dry-run id that no store keeps, so the write is sent and
- * refused and priming stores nothing; one read of that id warms the store's answer path. The first
- * real event then does not pay for loading classes, warming Jackson and building the DynamoDB
- * client. It runs during init ({@code vapi.prime-on-start}) and, with SnapStart, before the
- * snapshot, which then holds it all.
+ * Priming: runs each part of the exported function's path once, on a bundled session message,
+ * without storing, logging or counting anything: the gateway adapter reads an event parsed from
+ * bytes, the Vapi model binds the body, the record is mapped, a proxy response is serialised, and
+ * the store reads a key no record has (building its client, connection and request signing). The
+ * reader is primed through its query API. Nothing outside this class knows about priming.
+ *
+ * <p>Before a SnapStart snapshot it is free (the snapshot keeps what it loaded) and on by default;
+ * during init it is off by default: an on-demand cold start answers its first event later with it
+ * (docs/benchmarks.md), and it pays off only where init runs ahead of traffic.
  */
 @Startup
 @ApplicationScoped
 public class Priming implements Resource {
 
-    private static final Logger LOG = Logger.getLogger(Priming.class);
+    /** The one key priming reads; no record has it (the webhook's role may read this key only). */
+    public static final String STORE_KEY = "priming-never-stored";
 
+    private static final Logger LOG = Logger.getLogger(Priming.class);
     /** Lambda's events and responses are JSON: Funqy reads and writes them with Jackson, as this does. */
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    // Suppliers: only the exported function's parts are built (the reader needs no webhook credential).
-    private final Supplier<SessionWebhookFunction> webhook;
-    private final Supplier<WebhookAuthenticator> authenticator;
-    private final Supplier<SessionReaderFunction> reader;
+    private final VapiMessageReader vapi;
     private final SessionRepository repository;
+    // Only the exported function's parts are built: the reader's deployment has no webhook credential.
+    private final Supplier<SessionReaderFunction> reader;
     private final boolean readerExported;
     private final boolean beforeSnapshot;
     private final boolean onStart;
 
     @Inject
-    public Priming(Instance<SessionWebhookFunction> webhook, Instance<WebhookAuthenticator> authenticator,
-            Instance<SessionReaderFunction> reader, SessionRepository repository,
+    public Priming(VapiMessageReader vapi, SessionRepository repository, Instance<SessionReaderFunction> reader,
             @ConfigProperty(name = "quarkus.funqy.export") String exported,
             @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean beforeSnapshot,
-            @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "true") boolean onStart) {
-        this(webhook::get, authenticator::get, reader::get, repository, exported, beforeSnapshot, onStart);
+            @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "false") boolean onStart) {
+        this(vapi, repository, reader::get, exported, beforeSnapshot, onStart);
     }
 
-    Priming(Supplier<SessionWebhookFunction> webhook, Supplier<WebhookAuthenticator> authenticator,
-            Supplier<SessionReaderFunction> reader, SessionRepository repository, String exported,
+    Priming(VapiMessageReader vapi, SessionRepository repository, Supplier<SessionReaderFunction> reader, String exported,
             boolean beforeSnapshot, boolean onStart) {
-        this.webhook = webhook;
-        this.authenticator = authenticator;
-        this.reader = reader;
+        this.vapi = vapi;
         this.repository = repository;
+        this.reader = reader;
         this.readerExported = SessionReaderFunction.NAME.equals(exported);
         this.beforeSnapshot = beforeSnapshot;
         this.onStart = onStart;
@@ -79,16 +77,11 @@ public class Priming implements Resource {
 
     @PostConstruct
     void register() {
-        if (!readerExported) {
-            // Builds the webhook's authenticator now: a missing credential stops the function before any event.
-            authenticator.get();
-        }
         if (beforeSnapshot) {
             // The global context keeps resources weakly; this bean lives as long as the application.
             Core.getGlobalContext().register(this);
         }
         if (onStart) {
-            // Init work instead of first-event work: the first event then costs a few warm events, not dozens.
             beforeCheckpoint(null);
         }
     }
@@ -96,8 +89,17 @@ public class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
-        int status = prime();
-        LOG.infof("priming took %.1f ms (answered %d)", (System.nanoTime() - started) / 1e6, status);
+        try {
+            if (readerExported) {
+                primeReader();
+            } else {
+                primeWebhook();
+            }
+            LOG.infof("priming took %.1f ms", (System.nanoTime() - started) / 1e6);
+        } catch (IOException | RuntimeException e) {
+            // A store unreachable at init or snapshot time is warmed by the first real request instead.
+            LOG.warnf("priming could not complete: %s", e.getClass().getSimpleName());
+        }
     }
 
     @Override
@@ -106,70 +108,30 @@ public class Priming implements Resource {
         // connections; the webhook secret re-reads itself (webhook.secret.SecretsManagerSecret).
     }
 
-    /** One request through the exported function's real path; returns its status. */
-    int prime() {
-        return readerExported ? primeReader() : primeWebhook();
+    private void primeWebhook() throws IOException {
+        InboundEvent.HttpDelivery delivery = (InboundEvent.HttpDelivery) GatewayEventReader.read(event());
+        VapiMessage.SessionEvent session = (VapiMessage.SessionEvent) vapi.read(delivery.body().text());
+        SessionRecordMapper.toRecord(session.eventType(), session.message(), Instant.now());
+        JSON.writeValueAsBytes(GatewayResponse.json(200, Map.of("result", "created", "type", session.type())));
+        repository.findById(STORE_KEY);
     }
 
-    /** A delivery to the webhook; 200 unless the store could not be reached. */
-    private int primeWebhook() {
-        InboundEvent.HttpDelivery unsigned = (InboundEvent.HttpDelivery) GatewayEventReader.read(event());
-        InboundEvent.HttpDelivery signed;
-        try {
-            signed = authenticator.get().authorise(unsigned);
-        } catch (SecretUnavailableException e) {
-            // Already logged by the secret's own read; the first delivery tries again (and gets 503 until it can).
-            LOG.warn("priming skipped: the webhook secret cannot be read");
-            return WebhookError.CREDENTIAL_UNAVAILABLE.status();
-        }
-        GatewayResponse response = webhook.get().respond(signed, System.nanoTime());
-        try {
-            JSON.writeValueAsBytes(response);
-            // The write was refused; a read is the way to warm the store's answer path without storing.
-            repository.findById(SessionRecord.DRY_RUN_SESSION_ID);
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("priming could not complete: %s", e.getClass().getSimpleName());
-        }
-        return checked(response);
+    private void primeReader() throws IOException {
+        JSON.writeValueAsBytes(reader.get().read(JSON.createObjectNode().put("assistantId", STORE_KEY).put("limit", "1")));
+        reader.get().read(JSON.createObjectNode().put("sessionId", STORE_KEY));
     }
 
-    /** A read of the dry-run id (never found: 404) and one listing, through the query API. */
-    private int primeReader() {
-        ObjectNode listing = JSON.createObjectNode().put("assistantId", SessionRecord.DRY_RUN_SESSION_ID).put("limit", "1");
-        checked(reader.get().read(listing));
-        GatewayResponse one = reader.get().read(JSON.createObjectNode().put("sessionId", SessionRecord.DRY_RUN_SESSION_ID));
-        return one.statusCode() == 404 ? 200 : checked(one);
-    }
-
-    private static int checked(GatewayResponse response) {
-        if (response.statusCode() != 200) {
-            // A store that cannot be reached at init or snapshot time is primed by the first real request instead.
-            LOG.warnf("priming could not complete the real path: %d", response.statusCode());
-        }
-        return response.statusCode();
-    }
-
-    /** An HTTP API (payload 2.0) POST carrying the bundled session message, read from bytes as Lambda delivers it. */
-    private static JsonNode event() {
+    /** An HTTP API (payload 2.0) POST carrying the bundled session message, parsed from bytes as Lambda delivers it. */
+    private static JsonNode event() throws IOException {
         ObjectNode event = JSON.createObjectNode();
-        event.put("version", "2.0").put("rawPath", "/webhook").put("rawQueryString", "")
-                .put("body", new String(sample(), StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+        try (InputStream sample = Priming.class.getResourceAsStream("/priming/session-created.json")) {
+            event.put("version", "2.0").put("rawPath", "/webhook").put("body", new String(sample.readAllBytes(),
+                    StandardCharsets.UTF_8)).put("isBase64Encoded", false);
+        }
         event.putObject("headers").put("content-type", "application/json");
         ObjectNode requestContext = event.putObject("requestContext");
         requestContext.put("domainName", "priming.invalid").put("requestId", "priming");
         requestContext.putObject("http").put("method", "POST").put("path", "/webhook");
-        try {
-            return JSON.readTree(new ByteArrayInputStream(JSON.writeValueAsBytes(event)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] sample() {
-        try (InputStream in = Priming.class.getResourceAsStream("/priming/session-created.json")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JSON.readTree(JSON.writeValueAsBytes(event));
     }
 }

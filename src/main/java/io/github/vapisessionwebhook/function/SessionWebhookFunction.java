@@ -39,11 +39,6 @@ public class SessionWebhookFunction {
         } catch (RuntimeException e) {
             return respond(null, failed(e), started);
         }
-        return respond(inbound, started);
-    }
-
-    /** Handles an event the adapter has already read (priming hands one in directly). */
-    GatewayResponse respond(InboundEvent inbound, long started) {
         WebhookOutcome outcome;
         try {
             outcome = processor.process(inbound);

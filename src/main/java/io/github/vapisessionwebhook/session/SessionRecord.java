@@ -40,12 +40,6 @@ public record SessionRecord(
         boolean deleted,
         Instant deletedAt) {
 
-    /**
-     * The session id priming sends through the real path. Stores never keep it: they run the whole
-     * write for it, with a condition that cannot hold, so the warm-up stores nothing.
-     */
-    public static final String DRY_RUN_SESSION_ID = "priming-never-stored";
-
     /** Fixed-width form of stored instants, e.g. {@code 2026-08-01T12:00:00.000Z}. */
     public static final DateTimeFormatter INSTANT_FORMAT =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -72,11 +66,6 @@ public record SessionRecord(
         updatedAt = toMillis(updatedAt);
         receivedAt = toMillis(receivedAt);
         deletedAt = toMillis(deletedAt);
-    }
-
-    /** Whether this record is priming's, which no store keeps. */
-    public boolean isDryRun() {
-        return DRY_RUN_SESSION_ID.equals(sessionId);
     }
 
     public static String format(Instant instant) {

@@ -36,8 +36,6 @@ public class DynamoDbSessionRepository implements SessionRepository {
 
     /** No record, or a live one whose updatedAt is older than the incoming one. */
     private static final String NEWER_VERSION = "attribute_not_exists(#sessionId) OR (#deleted = :false AND #updatedAt < :updatedAt)";
-    /** Never true: priming's dry run sends the whole write, and DynamoDB stores nothing. */
-    private static final String NEVER = "attribute_exists(#sessionId) AND attribute_not_exists(#sessionId)";
     /** A stored, live record: what a stale delete marks. */
     private static final String LIVE = "attribute_exists(#sessionId) AND #deleted = :false";
     private static final String MARK_DELETED = "SET #deleted = :true, #deletedAt = :deletedAt, #lastEventType = :lastEventType,"
@@ -67,7 +65,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
             PutItemResponse response = client.putItem(put -> put
                     .tableName(tableName)
                     .item(item)
-                    .conditionExpression(record.isDryRun() ? NEVER + " AND (" + NEWER_VERSION + ")" : NEWER_VERSION)
+                    .conditionExpression(NEWER_VERSION)
                     .expressionAttributeNames(names(SessionItem.SESSION_ID, SessionItem.DELETED, SessionItem.UPDATED_AT))
                     .expressionAttributeValues(Map.of(":false", FALSE, ":updatedAt", item.get(SessionItem.UPDATED_AT)))
                     .returnValues(ReturnValue.ALL_OLD));
@@ -75,7 +73,7 @@ public class DynamoDbSessionRepository implements SessionRepository {
                     ? WriteResult.UPDATED
                     : WriteResult.CREATED;
         } catch (ConditionalCheckFailedException notNewer) {
-            return record.deleted() && !record.isDryRun() ? markDeleted(record) : WriteResult.UNCHANGED;
+            return record.deleted() ? markDeleted(record) : WriteResult.UNCHANGED;
         } catch (SdkException e) {
             throw failure("PutItem", e);
         }

@@ -29,9 +29,6 @@ public class InMemorySessionRepository implements SessionRepository {
 
     @Override
     public WriteResult save(SessionRecord incoming) {
-        if (incoming.isDryRun()) {
-            return WriteResult.UNCHANGED;
-        }
         WriteResult[] result = new WriteResult[1];
         records.compute(incoming.sessionId(), (id, stored) -> {
             Optional<SessionRecord> kept = incoming.over(stored);

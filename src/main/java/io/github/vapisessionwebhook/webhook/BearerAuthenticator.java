@@ -59,11 +59,6 @@ public final class BearerAuthenticator implements WebhookAuthenticator {
     }
 
     @Override
-    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
-        return unsigned.withHeader(header, prefix + secret.accepted().get(0));
-    }
-
-    @Override
     public boolean refresh() {
         return secret.refresh();
     }

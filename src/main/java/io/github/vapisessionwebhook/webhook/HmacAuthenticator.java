@@ -162,19 +162,6 @@ public final class HmacAuthenticator implements WebhookAuthenticator {
         return new SecretKeySpec(keyBytes(accepted, secretIsBase64), algorithm);
     }
 
-    @Override
-    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
-        String timestamp = Long.toString(clock.millis());
-        String messageId = "msg_priming";
-        InboundEvent.HttpDelivery signed = unsigned.withHeader(timestampHeader, timestamp);
-        if (messageIdHeader != null) {
-            signed = signed.withHeader(messageIdHeader, messageId);
-        }
-        byte[] body = unsigned.body().bytes().orElseThrow();
-        SecretKeySpec current = key(secret.accepted().get(0));
-        return signed.withHeader(signatureHeader, signature(current, unsigned, body, timestamp, messageId));
-    }
-
     /** The signature header's value Vapi sends for this delivery with this key, prefix included. */
     private String signature(SecretKeySpec key, InboundEvent.HttpDelivery delivery, byte[] body, String timestamp,
             String messageId) {

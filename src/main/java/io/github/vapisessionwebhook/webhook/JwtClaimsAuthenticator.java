@@ -39,13 +39,6 @@ public final class JwtClaimsAuthenticator implements WebhookAuthenticator {
                         .orElse(true);
     }
 
-    @Override
-    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
-        Map<String, String> claims = new HashMap<>(Map.of("iss", issuer, "scope", scope, "token_use", "access"));
-        audience.ifPresent(expected -> claims.put("aud", expected));
-        return unsigned.withClaims(claims);
-    }
-
     /**
      * The values of a claim that may hold several: space-separated ({@code scope}), or a list, which
      * API Gateway renders as {@code [a b]} ({@code aud}, {@code scp}).

@@ -9,9 +9,4 @@ public final class OpenAuthenticator implements WebhookAuthenticator {
     public boolean authenticate(InboundEvent.HttpDelivery delivery) {
         return true;
     }
-
-    @Override
-    public InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned) {
-        return unsigned;
-    }
 }

@@ -28,13 +28,6 @@ public sealed interface WebhookAuthenticator
     boolean authenticate(InboundEvent.HttpDelivery delivery);
 
     /**
-     * {@code unsigned} as a genuine delivery with this credential carries it, made from the
-     * configured credential: priming sends it through the real path, so that path needs no
-     * credential of its own.
-     */
-    InboundEvent.HttpDelivery authorise(InboundEvent.HttpDelivery unsigned);
-
-    /**
      * Re-reads the credential after {@link #authenticate} refused a delivery (a rotated secret);
      * whether it changed, so that the delivery is worth checking again.
      */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.support.Credential;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -157,11 +156,6 @@ class EventMetricsTest {
         JsonNode other = deliver("{\"message\":{\"type\":\"status-update\",\"status\":\"ended\"}}", true);
         assertEquals("ignored", other.path("Result").asText());
         assertEquals(Set.of("Events"), metricNames(other));
-    }
-
-    @Test
-    void primingsDryRunIsNotCountedAsTraffic() {
-        assertEquals("dry_run", deliver(session(SessionRecord.DRY_RUN_SESSION_ID), true).path("Result").asText());
     }
 
     /** Whatever arrives, dimension values come from two fixed lists: the metric count cannot grow with traffic. */

@@ -4,50 +4,68 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vapisessionwebhook.reader.SessionReader;
+import io.github.vapisessionwebhook.session.SessionPage;
+import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
+import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
-import io.github.vapisessionwebhook.support.Credential;
-import io.github.vapisessionwebhook.support.WebhookConfigs;
-import io.github.vapisessionwebhook.support.WiredFunction;
-import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
-import io.github.vapisessionwebhook.webhook.WebhookConfig;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import io.github.vapisessionwebhook.vapi.VapiMessageReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
-/** Priming goes through the real path, authenticated by each credential type, and stores nothing. */
+/** Priming runs the exported function's parts once and reads the store, under a key no record has; it writes nothing. */
 class PrimingTest {
 
-    private static Priming priming(Credential credential, SessionRepository repository) {
-        WebhookConfig config = WebhookConfigs.of(credential.config());
-        WebhookAuthenticator authenticator = WiredFunction.authenticator(config);
-        SessionWebhookFunction function = WiredFunction.with(config, authenticator, repository);
-        return new Priming(() -> function, () -> authenticator, () -> new SessionReaderFunction(new SessionReader(repository)),
-                repository, SessionWebhookFunction.NAME, false, false);
+    /** The in-memory store, recording what it is asked. */
+    private static final class Recording implements SessionRepository {
+        final InMemorySessionRepository store = new InMemorySessionRepository();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public WriteResult save(SessionRecord record) {
+            calls.add("save " + record.sessionId());
+            return store.save(record);
+        }
+
+        @Override
+        public Optional<SessionRecord> findById(String sessionId) {
+            calls.add("findById " + sessionId);
+            return store.findById(sessionId);
+        }
+
+        @Override
+        public SessionPage query(SessionQuery query) {
+            calls.add("query " + query.key());
+            return store.query(query);
+        }
     }
 
-    @ParameterizedTest
-    @EnumSource(Credential.class)
-    void primingPassesAuthenticationAndTheWritePathAndStoresNothing(Credential credential) {
-        InMemorySessionRepository repository = new InMemorySessionRepository();
-        assertEquals(200, priming(credential, repository).prime(), "authenticated with the configured credential");
-        assertTrue(repository.findById(SessionRecord.DRY_RUN_SESSION_ID).isEmpty());
+    private static void prime(SessionRepository repository, String exported) {
+        new Priming(new VapiMessageReader(), repository, () -> new SessionReaderFunction(new SessionReader(repository)),
+                exported, false, false).beforeCheckpoint(null);
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Credential.class, names = "BEARER")
-    void anUnreachableStoreDoesNotFailPriming(Credential credential) {
-        assertEquals(503, priming(credential, new ResponseContractTest.FailingRepository()).prime());
+    @Test
+    void theWebhookReadsTheOneKeyItsRoleMayReadAndWritesNothing() {
+        Recording repository = new Recording();
+        prime(repository, SessionWebhookFunction.NAME);
+        assertEquals(List.of("findById " + Priming.STORE_KEY), repository.calls);
     }
 
-    @org.junit.jupiter.api.Test
-    void theReaderIsPrimedThroughTheQueryApiWithoutAnyWebhookCredential() {
-        InMemorySessionRepository repository = new InMemorySessionRepository();
-        Priming reader = new Priming(() -> {
-            throw new AssertionError("the webhook is not built");
-        }, () -> {
-            throw new AssertionError("no credential is needed");
-        }, () -> new SessionReaderFunction(new SessionReader(repository)), repository, SessionReaderFunction.NAME, false, false);
-        assertEquals(200, reader.prime());
+    @Test
+    void theReaderIsPrimedThroughItsQueryApi() {
+        Recording repository = new Recording();
+        prime(repository, SessionReaderFunction.NAME);
+        assertEquals(List.of("query " + Priming.STORE_KEY, "findById " + Priming.STORE_KEY), repository.calls);
+    }
+
+    @Test
+    void anUnreachableStoreDoesNotFailStartUp() {
+        prime(new ResponseContractTest.FailingRepository(), SessionWebhookFunction.NAME);
+        prime(new ResponseContractTest.FailingRepository(), SessionReaderFunction.NAME);
+        assertTrue(true, "no exception: the first real request warms the store instead");
     }
 }

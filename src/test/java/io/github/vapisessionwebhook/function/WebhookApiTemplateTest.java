@@ -118,7 +118,7 @@ class WebhookApiTemplateTest {
         assertEquals(List.of("dynamodb:PutItem dynamodb:UpdateItem", "dynamodb:GetItem", "if HasSecret: secretsmanager:GetSecretValue"),
                 actions("WebhookFunction"));
         JsonNode primingRead = Template.resource("WebhookFunction").path("Policies").get(0).path("Statement").get(1);
-        assertEquals("[\"" + io.github.vapisessionwebhook.session.SessionRecord.DRY_RUN_SESSION_ID + "\"]",
+        assertEquals("[\"" + Priming.STORE_KEY + "\"]",
                 primingRead.path("Condition").path("ForAllValues:StringEquals").path("dynamodb:LeadingKeys").toString(),
                 "the webhook reads only the key priming uses, which no record has");
     }

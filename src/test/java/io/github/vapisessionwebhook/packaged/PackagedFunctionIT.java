@@ -51,7 +51,10 @@ class PackagedFunctionIT {
         assertEquals("bearer", deployment.environment().get("VAPI_WEBHOOK_AUTH"), "template default");
         assertEquals("vapi-session-webhook/webhook-secret", deployment.environment().get("VAPI_WEBHOOK_SECRET_ID"),
                 "the secret is read from Secrets Manager at run time, not put in the environment");
-        function = PackagedFunction.start(deployment, runtimeApi.address(), PackagedFunction.awsOnMoto(dynamoDb, TABLE, SECRET),
+        Map<String, String> environment = PackagedFunction.awsOnMoto(dynamoDb, TABLE, SECRET);
+        // Off by default (docs/benchmarks.md): on here, so that init runs it as provisioned concurrency would.
+        environment.put("VAPI_PRIME_ON_START", "true");
+        function = PackagedFunction.start(deployment, runtimeApi.address(), environment,
                 Files.createTempDirectory(Path.of("target"), "task-root"));
     }
 
@@ -140,18 +143,14 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void initPrimesTheStoreWithoutWritingToIt() throws Exception {
+    void initPrimesWhenAskedAndCountsNoEvent() throws Exception {
         // Any answer means init has finished, and priming is part of init.
         assertResult("http-api-status-update.json", 200, "ignored");
         String output = output();
         assertTrue(output.contains("priming took"), output);
-        assertTrue(output.contains("(answered 200)"), "priming passed authentication and the write path: " + output);
         assertFalse(output.contains("priming could not"), output);
-        assertTrue(output.indexOf("priming took") < output.indexOf("\"requestId\":\"Abc123EXAMPLE=\""),
-                "priming ran before the first event");
-        Map<String, AttributeValue> item = dynamoDb.client().getItem(get -> get.tableName(TABLE).consistentRead(true)
-                .key(Map.of("sessionId", AttributeValue.fromS(io.github.vapisessionwebhook.session.SessionRecord.DRY_RUN_SESSION_ID)))).item();
-        assertTrue(item == null || item.isEmpty(), "priming stored nothing");
+        String init = output.substring(0, output.indexOf("priming took"));
+        assertFalse(init.contains("event handled") || init.contains("{\"_aws\""), "priming is no event: " + init);
     }
 
     /** Lambda ends an execution environment with SIGTERM: that is routine, and must log no ERROR. */
@@ -166,6 +165,7 @@ class PackagedFunctionIT {
             Process process = stopped.stop();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the function ends on SIGTERM");
             String output = stopped.output();
+            assertFalse(output.contains("priming took"), "by default init does not prime (SnapStart primes before its snapshot)");
             assertFalse(output.contains("\"level\":\"ERROR\""), output);
             assertFalse(output.contains("Exception") || output.contains("Error:"), output);
         }
