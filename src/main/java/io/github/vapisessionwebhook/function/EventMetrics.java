@@ -1,6 +1,6 @@
 package io.github.vapisessionwebhook.function;
 
-import io.github.vapisessionwebhook.webhook.WebhookError;
+import io.github.vapisessionwebhook.gateway.ApiError;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,7 +83,7 @@ public class EventMetrics {
             if (status >= 400 && status < 500) {
                 metrics.putMetric("Refusals", 1, Unit.COUNT);
             }
-            if (status == WebhookError.UNAUTHORIZED.status()) {
+            if (status == ApiError.UNAUTHORIZED.status()) {
                 metrics.putMetric("AuthenticationFailures", 1, Unit.COUNT);
             }
             if (outcome instanceof WebhookOutcome.Recorded recorded) {

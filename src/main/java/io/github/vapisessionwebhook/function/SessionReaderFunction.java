@@ -1,6 +1,7 @@
 package io.github.vapisessionwebhook.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.vapisessionwebhook.gateway.ApiError;
 import io.github.vapisessionwebhook.gateway.GatewayEventReader;
 import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.gateway.ReadRequest;
@@ -34,14 +35,14 @@ public class SessionReaderFunction {
         try {
             request = GatewayEventReader.readRequest(event);
         } catch (IllegalArgumentException notAnObject) {
-            return logged(SessionReader.error(400, "invalid_request", "the query must be a JSON object"), null, started);
+            return logged(GatewayResponse.error(ApiError.INVALID_REQUEST, "the query must be a JSON object"), null, started);
         }
         GatewayResponse response;
         try {
             response = reader.read(request);
         } catch (RuntimeException e) {
             LOG.error("unexpected failure while answering a query; answered 500", RedactedException.of(e));
-            response = SessionReader.error(500, "internal_error", null);
+            response = GatewayResponse.error(ApiError.INTERNAL_ERROR, null);
         }
         return logged(response, request.requestId(), started);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vapisessionwebhook.gateway.GatewayEventReader;
 import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
-import io.github.vapisessionwebhook.webhook.WebhookError;
+import io.github.vapisessionwebhook.gateway.ApiError;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.github.vapisessionwebhook.webhook.WebhookProcessor;
 import io.quarkus.funqy.Funq;
@@ -49,7 +49,7 @@ public class SessionWebhookFunction {
     }
 
     private GatewayResponse respond(InboundEvent inbound, WebhookOutcome outcome, long started) {
-        GatewayResponse response = GatewayResponse.json(outcome.status(), outcome.body());
+        GatewayResponse response = outcome.response();
         eventLog.handled(inbound, outcome, System.nanoTime() - started);
         eventMetrics.handled(outcome);
         return response;
@@ -58,6 +58,6 @@ public class SessionWebhookFunction {
     /** A 5xx so that Vapi retries: an event that failed this way was not stored. */
     private WebhookOutcome failed(RuntimeException e) {
         eventLog.unexpected(e);
-        return new WebhookOutcome.Rejected(WebhookError.INTERNAL_ERROR, null);
+        return new WebhookOutcome.Rejected(ApiError.INTERNAL_ERROR, null);
     }
 }

@@ -24,6 +24,15 @@ public record GatewayResponse(int statusCode, Map<String, String> headers, Strin
         return json(statusCode, body);
     }
 
+    /** An error of the contract: {@code {"error": code}}, and a {@code message} where one helps the caller. */
+    public static GatewayResponse error(ApiError error, String message) {
+        ObjectNode body = JSON.createObjectNode().put("error", error.code());
+        if (message != null) {
+            body.put("message", message);
+        }
+        return json(error.status(), body);
+    }
+
     /** A response whose body is {@code body}. */
     public static GatewayResponse json(int statusCode, JsonNode body) {
         return new GatewayResponse(statusCode, JSON_HEADERS, body.toString());

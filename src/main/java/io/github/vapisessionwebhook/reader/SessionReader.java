@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializerBase;
+import io.github.vapisessionwebhook.gateway.ApiError;
 import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.gateway.ReadRequest;
 import io.github.vapisessionwebhook.session.SessionPage;
@@ -19,8 +20,6 @@ import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -53,10 +52,10 @@ public class SessionReader {
             // Fail closed: the routes are meant to be AWS_IAM, and a route deployed without it is open.
             LOG.warn("query refused: a gateway request without an AWS IAM identity reached the reader; deploy its "
                     + "routes with the AWS_IAM authorizer");
-            return error(401, "unauthorized", null);
+            return GatewayResponse.error(ApiError.UNAUTHORIZED, null);
         }
         if (!"GET".equalsIgnoreCase(request.method())) {
-            return error(405, "method_not_allowed", null);
+            return GatewayResponse.error(ApiError.METHOD_NOT_ALLOWED, null);
         }
         try {
             String sessionId = request.pathParameters().get("sessionId");
@@ -65,17 +64,17 @@ public class SessionReader {
             }
             return page(ListingRequest.parse(request.queryParameters()).query());
         } catch (InvalidRequestException e) {
-            return error(400, "invalid_request", e.getMessage());
+            return GatewayResponse.error(ApiError.INVALID_REQUEST, e.getMessage());
         } catch (StorageUnavailableException e) {
             LOG.errorf("storage unavailable, answered 503: %s", e.getMessage());
-            return error(503, "storage_unavailable", null);
+            return GatewayResponse.error(ApiError.STORAGE_UNAVAILABLE, null);
         }
     }
 
     private GatewayResponse one(String sessionId) {
         Optional<SessionRecord> record = repository.findById(sessionId);
         return record.isEmpty()
-                ? error(404, "not_found", null)
+                ? GatewayResponse.error(ApiError.NOT_FOUND, null)
                 : GatewayResponse.json(200, json.<JsonNode>valueToTree(record.get()));
     }
 
@@ -93,18 +92,6 @@ public class SessionReader {
             body.put("nextCursor", page.nextCursor());
         }
         return GatewayResponse.json(200, body);
-    }
-
-    /** The webhook's error shape: {@code {"error": code}} and, where it helps, a {@code message}. */
-    public static GatewayResponse error(int status, String code, String message) {
-        return GatewayResponse.json(status, message == null ? Map.of("error", code) : orderedError(code, message));
-    }
-
-    private static Map<String, String> orderedError(String code, String message) {
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        return body;
     }
 
     /** Instants as stored: fixed-width UTC with milliseconds, e.g. {@code 2026-08-01T12:00:00.000Z}. */

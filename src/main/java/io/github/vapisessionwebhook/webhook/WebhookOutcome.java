@@ -1,5 +1,7 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.gateway.ApiError;
+import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.session.WriteResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +21,11 @@ public sealed interface WebhookOutcome {
     /** The HTTP status of the response. */
     default int status() {
         return 200;
+    }
+
+    /** The proxy response this outcome is answered with. */
+    default GatewayResponse response() {
+        return GatewayResponse.json(status(), body());
     }
 
     /** The response body's fields, in order. */
@@ -55,7 +62,7 @@ public sealed interface WebhookOutcome {
     }
 
     /** Refused, with a detail safe to show the caller (or {@code null} where none helps). */
-    record Rejected(WebhookError error, String detail) implements WebhookOutcome {
+    record Rejected(ApiError error, String detail) implements WebhookOutcome {
 
         @Override
         public String type() {
@@ -73,13 +80,8 @@ public sealed interface WebhookOutcome {
         }
 
         @Override
-        public Map<String, String> body() {
-            Map<String, String> body = new LinkedHashMap<>();
-            body.put("error", error.code());
-            if (detail != null) {
-                body.put("message", detail);
-            }
-            return body;
+        public GatewayResponse response() {
+            return GatewayResponse.error(error, detail);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.webhook;
 
+import io.github.vapisessionwebhook.gateway.ApiError;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.gateway.RequestBody;
 import io.github.vapisessionwebhook.session.SessionRecord;
@@ -52,28 +53,28 @@ public class WebhookProcessor {
                 return processHttp(delivery);
             }
             if (event instanceof InboundEvent.OtherMethod) {
-                return new WebhookOutcome.Rejected(WebhookError.METHOD_NOT_ALLOWED, null);
+                return new WebhookOutcome.Rejected(ApiError.METHOD_NOT_ALLOWED, null);
             }
             return handle(reader.read(((InboundEvent.DirectInvocation) event).body()));
         } catch (InvalidMessageException e) {
             return new WebhookOutcome.Rejected(
-                    e.isInvalidJson() ? WebhookError.INVALID_JSON : WebhookError.INVALID_MESSAGE, e.getMessage());
+                    e.isInvalidJson() ? ApiError.INVALID_JSON : ApiError.INVALID_MESSAGE, e.getMessage());
         } catch (StorageUnavailableException e) {
             LOG.errorf("storage unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
-            return new WebhookOutcome.Rejected(WebhookError.STORAGE_UNAVAILABLE, null);
+            return new WebhookOutcome.Rejected(ApiError.STORAGE_UNAVAILABLE, null);
         } catch (SecretUnavailableException e) {
             LOG.errorf("webhook secret unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
-            return new WebhookOutcome.Rejected(WebhookError.CREDENTIAL_UNAVAILABLE, null);
+            return new WebhookOutcome.Rejected(ApiError.CREDENTIAL_UNAVAILABLE, null);
         }
     }
 
     private WebhookOutcome processHttp(InboundEvent.HttpDelivery delivery) {
         RequestBody body = delivery.body();
         if (body.length() > config.maxBodyBytes()) {
-            return new WebhookOutcome.Rejected(WebhookError.PAYLOAD_TOO_LARGE, null);
+            return new WebhookOutcome.Rejected(ApiError.PAYLOAD_TOO_LARGE, null);
         }
         if (!authenticated(delivery)) {
-            return new WebhookOutcome.Rejected(WebhookError.UNAUTHORIZED, null);
+            return new WebhookOutcome.Rejected(ApiError.UNAUTHORIZED, null);
         }
         authenticator.deliveryId(delivery).ifPresent(id -> MDC.put(DELIVERY_ID, id));
         // A plain gateway body is already text (decoded from the event's JSON): parse it as such

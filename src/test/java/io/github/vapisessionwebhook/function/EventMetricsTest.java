@@ -12,7 +12,7 @@ import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.WebhookConfigs;
 import io.github.vapisessionwebhook.support.WiredFunction;
 import io.github.vapisessionwebhook.webhook.WebhookConfig;
-import io.github.vapisessionwebhook.webhook.WebhookError;
+import io.github.vapisessionwebhook.gateway.ApiError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -168,7 +168,7 @@ class EventMetricsTest {
             deliver(body, false);
         }
         Set<String> results = Arrays.stream(EventMetrics.Result.values()).map(Enum::name).collect(Collectors.toSet());
-        Set<String> errors = Arrays.stream(WebhookError.values()).map(WebhookError::code).collect(Collectors.toSet());
+        Set<String> errors = Arrays.stream(ApiError.values()).map(ApiError::code).collect(Collectors.toSet());
         for (JsonNode record : records) {
             assertTrue(results.contains(record.path("Result").asText()), record.toString());
             assertTrue(record.path("Error").isMissingNode() || errors.contains(record.path("Error").asText()), record.toString());

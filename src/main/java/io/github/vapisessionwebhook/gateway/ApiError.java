@@ -1,12 +1,17 @@
-package io.github.vapisessionwebhook.webhook;
+package io.github.vapisessionwebhook.gateway;
 
 import java.util.Locale;
 
-/** The error rows of the response contract: HTTP status and the {@code error} code in the body. */
-public enum WebhookError {
+/**
+ * The error rows of both functions' response contracts: HTTP status and the {@code error} code in
+ * the body ({@link GatewayResponse#error}).
+ */
+public enum ApiError {
     INVALID_JSON(400),
     INVALID_MESSAGE(400),
+    INVALID_REQUEST(400),
     UNAUTHORIZED(401),
+    NOT_FOUND(404),
     METHOD_NOT_ALLOWED(405),
     PAYLOAD_TOO_LARGE(413),
     INTERNAL_ERROR(500),
@@ -16,7 +21,7 @@ public enum WebhookError {
 
     private final int status;
 
-    WebhookError(int status) {
+    ApiError(int status) {
         this.status = status;
     }
 
