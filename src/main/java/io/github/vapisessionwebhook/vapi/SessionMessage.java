@@ -16,5 +16,5 @@ public record SessionMessage(
         Session session,
         PhoneNumber phoneNumber,
         Call call,
-        Customer customer) implements ServerMessage {
+        Customer customer) {
 }
