@@ -26,18 +26,6 @@ public final class Headers {
         });
     }
 
-    /** These headers with {@code name} set to {@code value}, whatever was there under that name. */
-    public Headers with(String name, String value) {
-        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        values.forEach((key, existing) -> {
-            if (!ambiguous.contains(key)) {
-                copy.put(key, existing);
-            }
-        });
-        copy.put(name, value);
-        return new Headers(copy);
-    }
-
     public Optional<String> get(String name) {
         return ambiguous.contains(name) ? Optional.empty() : Optional.ofNullable(values.get(name));
     }

@@ -24,16 +24,6 @@ public sealed interface InboundEvent {
         public HttpDelivery {
             claims = Map.copyOf(claims);
         }
-
-        /** This delivery with one more header (replacing one of that name). */
-        public HttpDelivery withHeader(String name, String value) {
-            return new HttpDelivery(method, headers.with(name, value), body, requestId, url, claims);
-        }
-
-        /** This delivery as an authorizer with these verified claims would hand it over. */
-        public HttpDelivery withClaims(Map<String, String> verified) {
-            return new HttpDelivery(method, headers, body, requestId, url, verified);
-        }
     }
 
     /** A request through API Gateway with a method other than POST: nothing else of it is read. */

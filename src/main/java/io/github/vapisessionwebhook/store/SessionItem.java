@@ -16,21 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class SessionItem {
 
     static final String SESSION_ID = "sessionId";
-    static final String ORG_ID = "orgId";
-    static final String STATUS = "status";
-    static final String NAME = "name";
     static final String ASSISTANT_ID = "assistantId";
-    static final String SQUAD_ID = "squadId";
-    static final String CUSTOMER_ID = "customerId";
     static final String CUSTOMER_NUMBER = "customerNumber";
-    static final String CUSTOMER_NAME = "customerName";
-    static final String PHONE_NUMBER_ID = "phoneNumberId";
-    static final String PHONE_NUMBER = "phoneNumber";
-    static final String PHONE_NUMBER_PROVIDER = "phoneNumberProvider";
-    static final String CALL_ID = "callId";
     static final String CREATED_AT = "createdAt";
     static final String UPDATED_AT = "updatedAt";
-    static final String EXPIRATION_SECONDS = "expirationSeconds";
     static final String LAST_EVENT_TYPE = "lastEventType";
     static final String EVENT_TIMESTAMP = "eventTimestamp";
     static final String RECEIVED_AT = "receivedAt";
@@ -70,21 +59,21 @@ final class SessionItem {
     static Map<String, AttributeValue> of(SessionRecord record) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         text(item, SESSION_ID, record.sessionId());
-        text(item, ORG_ID, record.orgId());
-        text(item, STATUS, record.status());
-        text(item, NAME, record.name());
+        text(item, "orgId", record.orgId());
+        text(item, "status", record.status());
+        text(item, "name", record.name());
         text(item, ASSISTANT_ID, record.assistantId());
-        text(item, SQUAD_ID, record.squadId());
-        text(item, CUSTOMER_ID, record.customerId());
+        text(item, "squadId", record.squadId());
+        text(item, "customerId", record.customerId());
         text(item, CUSTOMER_NUMBER, record.customerNumber());
-        text(item, CUSTOMER_NAME, record.customerName());
-        text(item, PHONE_NUMBER_ID, record.phoneNumberId());
-        text(item, PHONE_NUMBER, record.phoneNumber());
-        text(item, PHONE_NUMBER_PROVIDER, record.phoneNumberProvider());
-        text(item, CALL_ID, record.callId());
+        text(item, "customerName", record.customerName());
+        text(item, "phoneNumberId", record.phoneNumberId());
+        text(item, "phoneNumber", record.phoneNumber());
+        text(item, "phoneNumberProvider", record.phoneNumberProvider());
+        text(item, "callId", record.callId());
         time(item, CREATED_AT, record.createdAt());
         time(item, UPDATED_AT, record.updatedAt());
-        number(item, EXPIRATION_SECONDS, record.expirationSeconds());
+        number(item, "expirationSeconds", record.expirationSeconds());
         text(item, LAST_EVENT_TYPE, record.lastEventType());
         number(item, EVENT_TIMESTAMP, record.eventTimestamp());
         time(item, RECEIVED_AT, record.receivedAt());
@@ -98,11 +87,11 @@ final class SessionItem {
         Function<String, String> text = name -> item.containsKey(name) ? item.get(name).s() : null;
         Function<String, Instant> time = name -> item.containsKey(name) ? Instant.parse(item.get(name).s()) : null;
         Function<String, Long> number = name -> item.containsKey(name) ? Long.valueOf(item.get(name).n()) : null;
-        return new SessionRecord(text.apply(SESSION_ID), text.apply(ORG_ID), text.apply(STATUS), text.apply(NAME),
-                text.apply(ASSISTANT_ID), text.apply(SQUAD_ID), text.apply(CUSTOMER_ID), text.apply(CUSTOMER_NUMBER),
-                text.apply(CUSTOMER_NAME), text.apply(PHONE_NUMBER_ID), text.apply(PHONE_NUMBER),
-                text.apply(PHONE_NUMBER_PROVIDER), text.apply(CALL_ID), time.apply(CREATED_AT), time.apply(UPDATED_AT),
-                number.apply(EXPIRATION_SECONDS), text.apply(LAST_EVENT_TYPE), number.apply(EVENT_TIMESTAMP),
+        return new SessionRecord(text.apply(SESSION_ID), text.apply("orgId"), text.apply("status"), text.apply("name"),
+                text.apply(ASSISTANT_ID), text.apply("squadId"), text.apply("customerId"), text.apply(CUSTOMER_NUMBER),
+                text.apply("customerName"), text.apply("phoneNumberId"), text.apply("phoneNumber"),
+                text.apply("phoneNumberProvider"), text.apply("callId"), time.apply(CREATED_AT), time.apply(UPDATED_AT),
+                number.apply("expirationSeconds"), text.apply(LAST_EVENT_TYPE), number.apply(EVENT_TIMESTAMP),
                 time.apply(RECEIVED_AT), item.containsKey(DELETED) && Boolean.TRUE.equals(item.get(DELETED).bool()),
                 time.apply(DELETED_AT));
     }

@@ -15,7 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Builds the authenticator. The webhook's start-up ({@code function.CredentialCheck}) asks for it, so that a
+ * Builds the authenticator. The webhook's start-up ({@code function.StartupChecks}) asks for it, so that a
  * misconfiguration stops the function before it takes any event: it never runs open by accident.
  * The session reader, deployed from the same zip, never builds it and needs no credential.
  */

@@ -47,38 +47,20 @@ final class HmacPayloadTemplate {
     record Values(byte[] body, String timestamp, String method, String url, String messageId) {
     }
 
-    /** A piece of the template: literal text or a placeholder. */
-    private sealed interface Part {
-        byte[] bytes(Values values);
-    }
-
-    private record Literal(byte[] text) implements Part {
-        @Override
-        public byte[] bytes(Values values) {
-            return text;
-        }
-    }
-
-    private record Slot(Placeholder placeholder) implements Part {
-        @Override
-        public byte[] bytes(Values values) {
-            return placeholder.value.apply(values);
-        }
-    }
-
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[A-Za-z0-9_-]+}");
 
-    private final List<Part> parts;
+    /** Literal text (UTF-8 bytes) and placeholders, in order. */
+    private final List<Object> parts;
     private final Set<Placeholder> used;
 
-    private HmacPayloadTemplate(List<Part> parts, Set<Placeholder> used) {
+    private HmacPayloadTemplate(List<Object> parts, Set<Placeholder> used) {
         this.parts = parts;
         this.used = used;
     }
 
     /** @throws IllegalStateException naming {@code setting} for an unknown placeholder */
     static HmacPayloadTemplate parse(String template, String setting) {
-        List<Part> parts = new ArrayList<>();
+        List<Object> parts = new ArrayList<>();
         Set<Placeholder> used = EnumSet.noneOf(Placeholder.class);
         Matcher matcher = PLACEHOLDER.matcher(template);
         int position = 0;
@@ -89,7 +71,7 @@ final class HmacPayloadTemplate {
                         + "; Vapi's are {body}, {timestamp}, {method}, {url} and {svix-id}");
             }
             literal(parts, template.substring(position, matcher.start()));
-            parts.add(new Slot(placeholder));
+            parts.add(placeholder);
             used.add(placeholder);
             position = matcher.end();
         }
@@ -104,13 +86,13 @@ final class HmacPayloadTemplate {
     /** The bytes to sign: UTF-8 text around the raw body bytes. */
     byte[] render(Values values) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(values.body().length + 256);
-        parts.forEach(part -> out.writeBytes(part.bytes(values)));
+        parts.forEach(part -> out.writeBytes(part instanceof Placeholder placeholder ? placeholder.value.apply(values) : (byte[]) part));
         return out.toByteArray();
     }
 
-    private static void literal(List<Part> parts, String text) {
+    private static void literal(List<Object> parts, String text) {
         if (!text.isEmpty()) {
-            parts.add(new Literal(utf8(text)));
+            parts.add(utf8(text));
         }
     }
 

@@ -1,6 +1,6 @@
 package io.github.vapisessionwebhook.aot;
 
-import io.github.vapisessionwebhook.function.PackagingCheck;
+import io.github.vapisessionwebhook.function.StartupChecks;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
@@ -52,11 +52,11 @@ public final class AotPackaging {
      * runtimes start without SnapStart: this packaging is for cold starts (one probe run each on a
      * 2-core machine: 1.1 s against 1.5 s with C2 too); warm events lose a little. Quarkus's thread pool needs
      * java.lang opened on Java 24+, the runtime client loads its JNI library; the build property
-     * tells the function which build it is (function.PackagingCheck).
+     * tells the function which build it is (function.StartupChecks).
      */
     static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75",
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-D" + PackagingCheck.BUILD_PROPERTY + "=aot");
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-D" + StartupChecks.BUILD_PROPERTY + "=aot");
     private static final Duration CACHE_WRITE_TIMEOUT = Duration.ofMinutes(5);
 
     private AotPackaging() {

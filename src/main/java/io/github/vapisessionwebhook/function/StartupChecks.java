@@ -1,32 +1,40 @@
 package io.github.vapisessionwebhook.function;
 
+import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * template.yaml tells the function the {@code Packaging} it was deployed with ({@code
- * VAPI_PACKAGING}); a zip of another build refuses to start with a line naming both, instead of
- * running half-configured. (Where this code cannot run at all, the zips' own guards speak: the JVM
- * zip's {@code bootstrap} on a custom runtime, the other zips' {@code java-wrapper} on java25.)
+ * What stops the function at start-up rather than letting it run half-configured. template.yaml
+ * tells it the {@code Packaging} it was deployed with ({@code VAPI_PACKAGING}): a zip of another
+ * build refuses to start with a line naming both (where this code cannot run at all, the zips' own
+ * {@code bootstrap} and {@code java-wrapper} speak). And the webhook builds its authenticator, so a
+ * missing or contradictory credential setting stops it before any event: it never runs open by
+ * accident (the reader, exported from the same zip, needs no credential).
  */
 @ApplicationScoped
-public class PackagingCheck {
+public class StartupChecks {
 
     /** The system property the aot zip's bootstrap sets. */
     public static final String BUILD_PROPERTY = "vapi.build";
 
     private final Optional<String> deployedAs;
 
-    public PackagingCheck(@ConfigProperty(name = "vapi.packaging") Optional<String> deployedAs) {
+    public StartupChecks(@ConfigProperty(name = "vapi.packaging") Optional<String> deployedAs) {
         this.deployedAs = deployedAs;
     }
 
-    void onStart(@Observes StartupEvent started) {
+    void onStart(@Observes StartupEvent started, @ConfigProperty(name = "quarkus.funqy.export") String exported,
+            Instance<WebhookAuthenticator> authenticator) {
         check(deployedAs, build());
+        if (SessionWebhookFunction.NAME.equals(exported)) {
+            authenticator.get();
+        }
     }
 
     /** {@code native}, {@code aot} or {@code jvm}: what this process is. */

@@ -7,20 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class PackagingCheckTest {
+class StartupChecksTest {
 
     @Test
     void aBuildDeployedWithAnotherPackagingRefusesToStartSayingWhich() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> PackagingCheck.check(Optional.of("native"), "aot"));
+                () -> StartupChecks.check(Optional.of("native"), "aot"));
         assertEquals("this function.zip is the aot build but was deployed with Packaging=native: deploy it with "
                 + "Packaging=aot, or build the native zip (README: Deploying with AWS SAM)", e.getMessage());
-        assertDoesNotThrow(() -> PackagingCheck.check(Optional.of("aot"), "aot"));
-        assertDoesNotThrow(() -> PackagingCheck.check(Optional.empty(), "jvm"), "outside the template nothing is checked");
+        assertDoesNotThrow(() -> StartupChecks.check(Optional.of("aot"), "aot"));
+        assertDoesNotThrow(() -> StartupChecks.check(Optional.empty(), "jvm"), "outside the template nothing is checked");
     }
 
     @Test
     void thisTestJvmIsTheJvmBuild() {
-        assertEquals("jvm", PackagingCheck.build());
+        assertEquals("jvm", StartupChecks.build());
     }
 }
