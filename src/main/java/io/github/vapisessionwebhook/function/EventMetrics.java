@@ -14,14 +14,10 @@ import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
 
 /**
- * One CloudWatch embedded-metric-format record per webhook event, written to stdout (the function's
- * log), where CloudWatch turns it into metrics in {@code VAPI_METRICS_NAMESPACE}. Every dimension
- * has a bounded set of values, so the metric count cannot grow with traffic: {@code Result} (the
- * outcome's kind) and {@code Error} (the response contract's error codes), never a session id or
- * anything else from a payload. Each record is also under no dimension, for account-level alarms.
- *
- * <p>Metrics: {@code Events}, {@code Refusals} (4xx), {@code AuthenticationFailures} (401),
- * {@code StoreLatency} (ms, writes that completed).
+ * One CloudWatch embedded-metric-format record per webhook event on stdout: {@code Events},
+ * {@code Refusals} (4xx), {@code AuthenticationFailures} (401), {@code StoreLatency} (ms), under no
+ * dimension, by {@code Result} and by {@code Error}. Dimension values come from fixed sets, never
+ * from a payload, so the metric count cannot grow with traffic.
  */
 @ApplicationScoped
 // The library serialises its records with Jackson, by reflection: register its model for native.

@@ -28,15 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Priming: runs each part of the exported function's path once, on a bundled session message,
- * without storing, logging or counting anything: the gateway adapter reads an event parsed from
- * bytes, the Vapi model binds the body, the record is mapped, a proxy response is serialised, and
- * the store reads a key no record has (building its client, connection and request signing). The
- * reader is primed through its query API. Nothing outside this class knows about priming.
- *
- * <p>Before a SnapStart snapshot it is free (the snapshot keeps what it loaded) and on by default;
- * during init it is off by default: an on-demand cold start answers its first event later with it
- * (docs/benchmarks.md), and it pays off only where init runs ahead of traffic.
+ * Priming: runs each part of the exported function once on a bundled session message, storing,
+ * logging and counting nothing: the gateway adapter, binding, mapping, the response's JSON and a
+ * store read of a key no record has (its client, connection and signing); the reader through its
+ * query API. Free before a SnapStart snapshot (on by default); at init off by default, since an
+ * on-demand cold start answers later with it (docs/benchmarks.md). Nothing else knows about it.
  */
 @Startup
 @ApplicationScoped

@@ -10,12 +10,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * What stops the function at start-up rather than letting it run half-configured. template.yaml
- * tells it the {@code Packaging} it was deployed with ({@code VAPI_PACKAGING}): a zip of another
- * build refuses to start with a line naming both (where this code cannot run at all, the zips' own
- * {@code bootstrap} and {@code java-wrapper} speak). And the webhook builds its authenticator, so a
- * missing or contradictory credential setting stops it before any event: it never runs open by
- * accident (the reader, exported from the same zip, needs no credential).
+ * What stops the function at start-up rather than running it half-configured: a zip deployed with
+ * another {@code Packaging} ({@code VAPI_PACKAGING}) than its build, and a webhook whose credential
+ * settings are missing or contradictory (it never runs open by accident; the reader needs none).
  */
 @ApplicationScoped
 public class StartupChecks {

@@ -6,11 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The gateway adapter's way in. Tells the kinds of Lambda event apart: API Gateway HTTP API (payload
- * 2.0), REST API proxy (payload 1.0), and a direct invocation whose event is the Vapi body itself;
- * reads a gateway request's method, headers, body (undecoded), URL and authorizer claims. A gateway event is
- * recognised by its {@code requestContext} together with a method ({@code requestContext.http.method}
- * or {@code httpMethod}); a Vapi body has neither.
+ * The gateway adapter's way in: tells an API Gateway HTTP API (2.0) or REST API (1.0) event, known by
+ * its {@code requestContext} and method, from a direct invocation whose event is the body itself,
+ * and reads a request's method, headers, undecoded body, URL and authorizer claims.
  */
 public final class GatewayEventReader {
 

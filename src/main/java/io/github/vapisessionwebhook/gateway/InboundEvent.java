@@ -3,10 +3,7 @@ package io.github.vapisessionwebhook.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
-/**
- * What reached the function: a POST through API Gateway, another method through API Gateway, or a
- * direct invocation.
- */
+/** What reached the function: a POST or another method through API Gateway, or a direct invocation. */
 public sealed interface InboundEvent {
 
     /** API Gateway's id of the request, for the log; {@code null} for a direct invocation. */
@@ -15,7 +12,7 @@ public sealed interface InboundEvent {
     /**
      * A POST through API Gateway (HTTP API or REST API proxy).
      *
-     * @param url the URL the request was sent to, as the gateway reports it (see the README)
+     * @param url the URL the request was sent to, as the gateway reports it
      * @param claims the claims API Gateway's JWT authorizer verified, empty without one
      */
     record HttpDelivery(String method, Headers headers, RequestBody body, String requestId, String url,

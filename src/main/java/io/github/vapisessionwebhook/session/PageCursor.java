@@ -8,13 +8,10 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * The opaque continuation token of a {@link SessionPage}: the position (createdAt, sessionId) of the
- * last record returned, which is all any store needs to resume, bound to the query it was handed
- * out for (a fingerprint of index, key and time range), base64url-encoded. A token for another
- * query, or one this code did not make, is refused rather than silently resuming somewhere else.
- * The token is not signed (the fingerprint is no secret), so a decoded position is checked as any
- * caller input is: inside the query's time range, with a session id a record can have. Whatever a
- * caller makes of it, a store resumes at a legal key of that very query.
+ * The continuation token of a {@link SessionPage}: the position (createdAt, sessionId) of the last
+ * record returned, bound to its query by a fingerprint, base64url-encoded. Not signed (the
+ * fingerprint is no secret), so a decoded position is checked like any input: inside the query's
+ * range, with a session id a record can have; anything else is refused, never sent to a store.
  */
 public record PageCursor(Instant createdAt, String sessionId) {
 

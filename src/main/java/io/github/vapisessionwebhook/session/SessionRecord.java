@@ -9,12 +9,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The metadata kept for one Vapi session: a whitelist of identifiers, names and times, never
- * configuration, transcripts or credentials. Optional fields are {@code null} when the message did
- * not carry them, and absent from what a store keeps.
- *
- * <p>Times are truncated to milliseconds (Vapi's precision) so that their stored text form, fixed
- * width ISO-8601 in UTC, orders the same way as the instants: stores compare and sort on it.
+ * The metadata kept for one Vapi session: identifiers, names and times, never configuration,
+ * transcripts or credentials; a field the message lacks is {@code null} and absent from the store.
+ * Times are truncated to milliseconds so that their fixed-width text sorts as they do.
  */
 @RegisterForReflection
 public record SessionRecord(
@@ -79,7 +76,7 @@ public record SessionRecord(
      * nothing; a delete always lands on a live session, and one older than the stored version
      * marks it deleted without replacing its newer fields or moving {@code updatedAt} back.
      */
-    public Optional<SessionRecord> over(SessionRecord stored) {
+    public Optional<SessionRecord> applyTo(SessionRecord stored) {
         if (stored == null || (!stored.deleted && updatedAt.isAfter(stored.updatedAt))) {
             return Optional.of(this);
         }

@@ -34,7 +34,7 @@ public final class SessionRecordMapper {
         return new SessionRecord(
                 session.id(),
                 session.orgId(),
-                session.status() == null ? null : session.status().value(),
+                session.status(),
                 session.name(),
                 session.assistantId(),
                 session.squadId(),

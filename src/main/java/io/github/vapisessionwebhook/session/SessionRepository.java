@@ -3,14 +3,13 @@ package io.github.vapisessionwebhook.session;
 import java.util.Optional;
 
 /**
- * Where session records live. Every implementation enforces {@link SessionRecord#over} with
- * atomic conditional writes, so concurrent writers, redeliveries and out-of-order messages cannot
- * lose a newer version, resurrect a deleted session or move a record back in time.
+ * Where session records live. Each enforces {@link SessionRecord#applyTo} atomically, so concurrent
+ * writers and redeliveries cannot lose a newer version or resurrect a deleted session.
  */
 public interface SessionRepository {
 
     /**
-     * Writes what {@code record} makes of the stored version ({@link SessionRecord#over}), if anything.
+     * Writes what {@code record} makes of the stored version ({@link SessionRecord#applyTo}), if anything.
      *
      * @throws StorageUnavailableException when the store cannot be reached or refuses the write
      */

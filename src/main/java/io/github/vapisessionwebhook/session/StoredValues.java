@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * What a session record can keep, checked before anything is written, so that a value DynamoDB
- * would refuse, or one that would sort wrongly, is refused here (4xx) rather than failing at the
- * store (5xx, which Vapi retries for ever). Texts: at most {@link #MAX_TEXT_BYTES} of UTF-8 (Vapi's
- * ids, names and numbers are far shorter; every key stays inside DynamoDB's key limits and any
- * record far inside its 400 KB item limit) and well-formed Unicode (a lone surrogate has no UTF-8
- * form). Instants: in the years 0000 to 9999, the only ones whose fixed-width text sorts as they do.
+ * What a record can keep, checked before any write so that a value DynamoDB would refuse, or one
+ * that would sort wrongly, is a 4xx here rather than a 5xx at the store (retried by Vapi for ever):
+ * texts of at most {@link #MAX_TEXT_BYTES} of UTF-8, without a lone surrogate (keys stay inside
+ * DynamoDB's limits, items far inside 400 KB); instants in the years 0000 to 9999 (fixed width).
  */
 public final class StoredValues {
 
@@ -55,7 +53,7 @@ public final class StoredValues {
         text("message.session.id", session.id());
         text("message.session.orgId", session.orgId());
         text("message.session.name", session.name());
-        text("message.session.status", session.status() == null ? null : session.status().value());
+        text("message.session.status", session.status());
         text("message.session.assistantId", session.assistantId());
         text("message.session.squadId", session.squadId());
         text("message.session.customerId", session.customerId());

@@ -25,12 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Session records in DynamoDB, by the rules of {@link SessionRecord#over} encoded in conditions,
- * so concurrent Lambda instances, redeliveries and out-of-order messages need no read first and
- * cannot race. A version is one conditional {@code PutItem}; a delete older than the stored version
- * then falls back to one conditional {@code UpdateItem} that only marks the stored version deleted.
- * A failed condition is {@code UNCHANGED}; every other failure (after the SDK's own retries of
- * throttling and transient errors) is a {@link StorageUnavailableException}.
+ * Session records in DynamoDB, the rules of {@link SessionRecord#applyTo} encoded in conditions so that
+ * concurrent writers need no read first: one conditional {@code PutItem}, and for a stale delete one
+ * conditional {@code UpdateItem} that only marks the stored version deleted. A failed condition is
+ * {@code UNCHANGED}; any other failure, after the SDK's retries, a {@link StorageUnavailableException}.
  */
 public class DynamoDbSessionRepository implements SessionRepository {
 

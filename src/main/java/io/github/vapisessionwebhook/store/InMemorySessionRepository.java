@@ -31,7 +31,7 @@ public class InMemorySessionRepository implements SessionRepository {
     public WriteResult save(SessionRecord incoming) {
         WriteResult[] result = new WriteResult[1];
         records.compute(incoming.sessionId(), (id, stored) -> {
-            Optional<SessionRecord> kept = incoming.over(stored);
+            Optional<SessionRecord> kept = incoming.applyTo(stored);
             result[0] = kept.isEmpty() ? WriteResult.UNCHANGED : stored == null ? WriteResult.CREATED : WriteResult.UPDATED;
             return kept.orElse(stored);
         });

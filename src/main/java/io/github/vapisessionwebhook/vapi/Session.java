@@ -12,7 +12,8 @@ public record Session(
         @JsonDeserialize(using = StrictJson.DateTime.class) Instant createdAt,
         @JsonDeserialize(using = StrictJson.DateTime.class) Instant updatedAt,
         @JsonDeserialize(using = StrictJson.Text.class) String name,
-        SessionStatus status,
+        // Vapi documents active and completed; a value it adds later is kept as sent.
+        @JsonDeserialize(using = StrictJson.Text.class) String status,
         Long expirationSeconds,
         @JsonDeserialize(using = StrictJson.Text.class) String assistantId,
         @JsonDeserialize(using = StrictJson.Text.class) String squadId,

@@ -144,7 +144,7 @@ public class VapiMessageReader {
         if (target == Instant.class) {
             return "an ISO-8601 date-time";
         }
-        if (target == String.class || target == SessionStatus.class) {
+        if (target == String.class) {
             return "a string";
         }
         if (Number.class.isAssignableFrom(target) || target == BigDecimal.class || target.isPrimitive()) {

@@ -14,11 +14,7 @@ import org.jboss.logging.Logger;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-/**
- * Builds the authenticator. The webhook's start-up ({@code function.StartupChecks}) asks for it, so that a
- * misconfiguration stops the function before it takes any event: it never runs open by accident.
- * The session reader, deployed from the same zip, never builds it and needs no credential.
- */
+/** Builds the webhook's authenticator, at start-up ({@code function.StartupChecks}); the reader never does. */
 public class AuthenticatorProducer {
 
     private static final Logger LOG = Logger.getLogger(AuthenticatorProducer.class);
@@ -90,10 +86,7 @@ public class AuthenticatorProducer {
         return secret;
     }
 
-    /**
-     * Region, credentials and endpoint come from the SDK's default chains, as on Lambda (the
-     * endpoint can be pointed elsewhere with {@code AWS_ENDPOINT_URL_SECRETS_MANAGER}).
-     */
+    /** Region, credentials and endpoint ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}) from the SDK's default chains. */
     private static SecretsManagerClient secretsManager() {
         return SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()

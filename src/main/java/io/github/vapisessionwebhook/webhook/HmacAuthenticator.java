@@ -21,12 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Vapi's HMAC credential ({@code HMACAuthenticationPlan}): a signature over a payload built from
- * its {@code payloadFormat} with the raw body bytes, never re-serialised JSON. When the payload
- * signs the timestamp, a timestamp outside the tolerance window is refused, so a captured request
- * cannot be replayed later. Any header value that is not exactly what a valid signature needs is a
- * refusal, never an error. Every accepted secret is tried (during a rotation's grace period, the
- * previous one too).
+ * Vapi's HMAC credential ({@code HMACAuthenticationPlan}): a signature over its {@code payloadFormat}
+ * with the raw body bytes. A signed timestamp outside the tolerance is refused (no replay); any
+ * header that is not what a valid signature needs is a refusal, never an error. Every accepted
+ * secret is tried (in a rotation's grace period, the previous one too).
  */
 public final class HmacAuthenticator implements WebhookAuthenticator {
 

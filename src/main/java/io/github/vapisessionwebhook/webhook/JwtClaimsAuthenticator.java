@@ -8,14 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Vapi's OAuth2 credential: Vapi obtains a token from the configured token URL (client credentials)
- * and sends it as a bearer token. API Gateway's JWT authorizer, in front of the route, verifies the
- * token's signature, expiry, issuer, audience and scope before the function is invoked, and hands
- * over the verified claims. This accepts a delivery only if it carries such claims from the
- * configured issuer, granting the configured scope (and for the audience, when one is set): a route
- * deployed without the authorizer refuses all. An identity token ({@code token_use} other than
- * {@code access}, as Cognito marks them) is refused: it proves who a user is, not that the caller
- * may post here.
+ * Vapi's OAuth2 credential: API Gateway's JWT authorizer verifies the token (signature, expiry,
+ * issuer, audience, scope) and hands over its claims; this accepts only claims of the configured
+ * issuer that grant the configured scope (and audience), so a route without the authorizer refuses
+ * all. Identity tokens ({@code token_use} other than {@code access}) say who a user is, not that
+ * the caller may post: refused.
  */
 public final class JwtClaimsAuthenticator implements WebhookAuthenticator {
 

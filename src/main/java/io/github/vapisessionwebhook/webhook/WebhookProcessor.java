@@ -18,11 +18,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
- * The webhook's decisions, in order: method (a non-POST is its own event kind, told apart by the
- * gateway adapter), size, authentication, parsing, then recording. Nothing
- * about the body is looked at (not even whether it decodes) before authentication passes, and
- * nothing is stored unless every check passed. Direct invocations skip authentication: only a
- * caller AWS IAM allowed to invoke the function gets there.
+ * The webhook's decisions, in order: method, size, authentication, parsing, recording. Nothing in
+ * the body is looked at before authentication passes, and nothing is stored unless every check
+ * passed. Direct invocations skip authentication: AWS IAM let the caller invoke the function.
  */
 @ApplicationScoped
 public class WebhookProcessor {

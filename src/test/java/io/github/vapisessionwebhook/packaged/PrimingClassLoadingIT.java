@@ -49,7 +49,8 @@ class PrimingClassLoadingIT {
             "io.github.vapisessionwebhook.webhook.WebhookProcessor$$Lambda",
             "com.fasterxml.jackson.databind.ser.",
             "com.fasterxml.jackson.databind.annotation.JsonSerialize$",
-            "com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector$1");
+            "com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector$1",
+            "com.fasterxml.jackson.annotation.OptBoolean");
     private static final String SECRET = "class-load-secret";
 
     @Test

@@ -30,7 +30,7 @@ class VapiMessageReaderTest {
         SessionMessage full = bind(Payloads.text(Payloads.resource("session-created.full.json")));
         assertEquals("00000000-0000-4000-8000-000000000001", full.session().id());
         assertEquals(Instant.parse("2026-08-01T12:00:00Z"), full.session().updatedAt());
-        assertEquals("active", full.session().status().value());
+        assertEquals("active", full.session().status());
         assertEquals(86_400L, full.session().expirationSeconds());
         assertEquals(new PhoneNumber("vapi", "00000000-0000-4000-8000-0000000000b1", "+15555550100"), full.phoneNumber());
         assertEquals(Instant.ofEpochMilli(1785585600123L), full.timestamp());
@@ -54,7 +54,7 @@ class VapiMessageReaderTest {
         assertEquals(new PhoneNumber("acme-telecom", "pn-9", "+15555550111"), message.phoneNumber(), "a provider added later");
         assertNull(message.customer());
         assertEquals("call-1", message.call().id());
-        assertEquals("archived", message.session().status().value());
+        assertEquals("archived", message.session().status());
         assertEquals(86_400L, message.session().expirationSeconds());
         assertEquals(Instant.parse("2026-08-01T10:00:01.250Z"), message.session().updatedAt());
     }

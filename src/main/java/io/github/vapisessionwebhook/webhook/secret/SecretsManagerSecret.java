@@ -15,21 +15,12 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRespon
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * The secret in AWS Secrets Manager ({@code VAPI_WEBHOOK_SECRET_ID}), read at start-up, again when
- * the cached read is older than the cache time, after a refused delivery (at most once per refresh
- * interval) and after a SnapStart restore. Rotation needs no deployment: once Secrets Manager
- * makes a new version current, the first delivery signed with it triggers a refresh. Until the
- * grace period after the new version's creation has passed, the previous version ({@code
- * AWSPREVIOUS}) is accepted too, so Vapi's credential can follow later.
- *
- * <p>An outage of Secrets Manager stops nothing that worked: once a read has succeeded, its value
- * keeps serving until a read succeeds again, while reads are retried with a back-off (the refresh
- * interval, doubling up to the cache time), not once per delivery. That is safe because a value
- * only ever stops being valid through a rotation, which is itself a write to Secrets Manager: the
- * first read that succeeds puts it in force. Only an execution environment that never read the
- * secret answers 503 (after a SnapStart restore the snapshot's copy is not trusted: it counts as
- * never read). A previous version that could not be read during a grace period is not taken for
- * "none": a delivery the known secrets refuse is then 503, so that Vapi retries it.
+ * The secret in AWS Secrets Manager ({@code VAPI_WEBHOOK_SECRET_ID}): read at start-up, after the
+ * cache time, after a refused delivery (at most once per refresh interval) and after a SnapStart
+ * restore, so a rotation needs no deploy; {@code AWSPREVIOUS} is accepted during the grace period.
+ * Once read, a value serves through an outage (re-reads back off): it only stops being valid by a
+ * rotation, itself a write the next successful read sees. An environment that never read it, or
+ * that cannot read {@code AWSPREVIOUS} in a grace period, cannot decide a delivery: 503.
  */
 public final class SecretsManagerSecret implements WebhookSecret, Resource {
 

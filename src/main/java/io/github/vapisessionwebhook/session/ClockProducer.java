@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /** The clock that stamps {@code receivedAt}; a bean so that tests can replace it. */
-public class SystemClock {
+public class ClockProducer {
 
     @Produces
     @Singleton
