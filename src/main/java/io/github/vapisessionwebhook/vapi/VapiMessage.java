@@ -1,6 +1,5 @@
 package io.github.vapisessionwebhook.vapi;
 
-
 /** A server message as far as this function cares: a session event, or anything else. */
 public sealed interface VapiMessage {
 

@@ -1,7 +1,6 @@
 package io.github.vapisessionwebhook.webhook;
 
 import io.github.vapisessionwebhook.gateway.InboundEvent;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import io.github.vapisessionwebhook.session.SessionPage;
-import io.github.vapisessionwebhook.session.SessionQuery;
-import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
-import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.store.DynamoDbSessionRepository;
 import io.github.vapisessionwebhook.support.Credential;
 import io.github.vapisessionwebhook.support.EventKind;
+import io.github.vapisessionwebhook.support.FailingStore;
 import io.github.vapisessionwebhook.support.LogCapture;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -21,9 +18,7 @@ import io.github.vapisessionwebhook.support.WiredFunction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -60,7 +55,7 @@ class FailureLogsTest {
 
     @Test
     void anUnexpectedFailureIs500AndLogsItsTypeAndStackButNotItsMessage() {
-        SessionRepository broken = new FailingRepository(() -> new IllegalStateException("bug near " + PAYLOAD_TEXT,
+        SessionRepository broken = new FailingStore(subject -> new IllegalStateException("bug near " + PAYLOAD_TEXT,
                 new JsonParseException(null, "Unexpected character ('" + PAYLOAD_TEXT + "')")));
         try (LogCapture logs = LogCapture.start()) {
             GatewayResponse response = deliver(broken);
@@ -71,7 +66,7 @@ class FailureLogsTest {
             String logged = String.join("\n", logs.lines());
             assertTrue(error.getThrown().getMessage().startsWith("java.lang.IllegalStateException"), error.getThrown().getMessage());
             assertTrue(error.getThrown().getCause().getMessage().startsWith("com.fasterxml.jackson.core.JsonParseException"));
-            assertTrue(logged.contains("at " + FailingRepository.class.getName()), "the stack trace shows where: " + logged);
+            assertTrue(logged.contains("at " + FailingStore.class.getName()), "the stack trace shows where: " + logged);
             assertFalse(logged.contains(PAYLOAD_TEXT), logged);
         }
     }
@@ -106,22 +101,4 @@ class FailureLogsTest {
         }
     }
 
-    /** A store that fails with a new {@code failure} on every call (thrown from here, as a bug would be). */
-    private record FailingRepository(Supplier<RuntimeException> failure) implements SessionRepository {
-
-        @Override
-        public WriteResult save(SessionRecord record) {
-            throw failure.get();
-        }
-
-        @Override
-        public Optional<SessionRecord> findById(String sessionId) {
-            throw failure.get();
-        }
-
-        @Override
-        public SessionPage query(SessionQuery query) {
-            throw failure.get();
-        }
-    }
 }

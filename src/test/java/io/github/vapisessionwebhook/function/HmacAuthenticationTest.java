@@ -4,30 +4,27 @@ import static io.github.vapisessionwebhook.support.Invoker.invoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.vapisessionwebhook.session.SessionRepository;
+import io.github.vapisessionwebhook.support.Hmac;
 import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** HMAC end to end, over the raw (and base64-decoded) body bytes. */
 @QuarkusTest
-@TestProfile(HmacAuthenticationTest.Hmac.class)
+@TestProfile(HmacAuthenticationTest.HmacProfile.class)
 class HmacAuthenticationTest {
 
     static final String SECRET = "vapi-hmac-secret";
 
-    public static class Hmac implements QuarkusTestProfile {
+    public static class HmacProfile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("vapi.webhook.auth", "hmac", "vapi.webhook.secret", SECRET);
@@ -37,10 +34,8 @@ class HmacAuthenticationTest {
     @Inject
     SessionRepository repository;
 
-    static String sign(String timestamp, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+    static String sign(String timestamp, String body) {
+        return Hmac.sha256Hex(SECRET, timestamp + "." + body, new byte[0]);
     }
 
     @ParameterizedTest

@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
+import io.github.vapisessionwebhook.support.Hmac;
 import io.github.vapisessionwebhook.support.LogCapture;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.WiredFunction;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -65,9 +62,7 @@ class HmacPlanDeliveryTest {
         assertEquals(401, function.handle(event).statusCode(), "the same headers over another body");
     }
 
-    private static String sign(String payload) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+    private static String sign(String payload) {
+        return Hmac.sha256Hex(SECRET, payload, new byte[0]);
     }
 }

@@ -10,6 +10,7 @@ import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
+import io.github.vapisessionwebhook.support.FailingStore;
 import io.github.vapisessionwebhook.vapi.VapiMessageReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +65,8 @@ class PrimingTest {
 
     @Test
     void anUnreachableStoreDoesNotFailStartUp() {
-        prime(new ResponseContractTest.FailingRepository(), SessionWebhookFunction.NAME);
-        prime(new ResponseContractTest.FailingRepository(), SessionReaderFunction.NAME);
+        prime(FailingStore.down(), SessionWebhookFunction.NAME);
+        prime(FailingStore.down(), SessionReaderFunction.NAME);
         assertTrue(true, "no exception: the first real request warms the store instead");
     }
 }

@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.session.SessionPage;
-import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
-import io.github.vapisessionwebhook.session.StorageUnavailableException;
-import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.support.EventKind;
+import io.github.vapisessionwebhook.support.FailingStore;
 import io.github.vapisessionwebhook.support.Invoker.Response;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.quarkus.test.junit.QuarkusMock;
@@ -226,7 +223,7 @@ class ResponseContractTest {
     @ParameterizedTest
     @ValueSource(strings = {"session.created", "session.updated", "session.deleted"})
     void storageFailureIsServiceUnavailableSoVapiRetries(String type) {
-        QuarkusMock.installMockForType(new FailingRepository(), SessionRepository.class);
+        QuarkusMock.installMockForType(FailingStore.down(), SessionRepository.class);
         String id = newId();
         for (EventKind kind : EventKind.values()) {
             Response response = invoke(kind.post(Payloads.text(Payloads.session(type, id, T0))));
@@ -271,25 +268,6 @@ class ResponseContractTest {
 
     private static String newId() {
         return UUID.randomUUID().toString();
-    }
-
-    /** A store that is down. */
-    static final class FailingRepository implements SessionRepository {
-
-        @Override
-        public WriteResult save(SessionRecord record) {
-            throw new StorageUnavailableException("store down", null);
-        }
-
-        @Override
-        public Optional<SessionRecord> findById(String sessionId) {
-            throw new StorageUnavailableException("store down", null);
-        }
-
-        @Override
-        public SessionPage query(SessionQuery query) {
-            throw new StorageUnavailableException("store down", null);
-        }
     }
 
 }

@@ -10,6 +10,7 @@ import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import io.github.vapisessionwebhook.support.EventKind;
+import io.github.vapisessionwebhook.support.FailingStore;
 import io.github.vapisessionwebhook.support.LogCapture;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.quarkus.test.junit.QuarkusMock;
@@ -103,9 +104,10 @@ class SecretsStayOutTest {
             }
         }
         assertEquals(6, stored, "created and updated messages of each kind were stored");
-        QuarkusMock.installMockForType(new DownRepository(), SessionRepository.class);
+        QuarkusMock.installMockForType(new FailingStore(subject -> new StorageUnavailableException("down while writing " + subject, null)), SessionRepository.class);
         assertEquals(503, invoke(EventKind.HTTP_API.post(Payloads.text(planted("session.created", "v")))).status());
-        QuarkusMock.installMockForType(new BrokenRepository(), SessionRepository.class);
+        QuarkusMock.installMockForType(new FailingStore(subject -> new IllegalStateException("unexpected while writing " + subject + " " + CANARIES,
+                new NumberFormatException("For input string: \"" + CANARIES.get(0) + "\""))), SessionRepository.class);
         assertEquals(500, invoke(EventKind.HTTP_API.post(Payloads.text(planted("session.created", "u")))).status());
 
         List<String> lines = logs.lines();
@@ -148,42 +150,4 @@ class SecretsStayOutTest {
         return all.toString();
     }
 
-    /** A bug: the store fails in a way nothing expects, with a message that quotes the record. */
-    static final class BrokenRepository implements SessionRepository {
-
-        @Override
-        public io.github.vapisessionwebhook.session.WriteResult save(SessionRecord record) {
-            throw new IllegalStateException("unexpected while writing " + record + " " + CANARIES,
-                    new NumberFormatException("For input string: \"" + CANARIES.get(0) + "\""));
-        }
-
-        @Override
-        public Optional<SessionRecord> findById(String sessionId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public io.github.vapisessionwebhook.session.SessionPage query(io.github.vapisessionwebhook.session.SessionQuery query) {
-            throw new IllegalStateException(CANARIES.toString());
-        }
-    }
-
-    /** The store is down, with a message that quotes the record (as SDK errors may). */
-    static final class DownRepository implements SessionRepository {
-
-        @Override
-        public io.github.vapisessionwebhook.session.WriteResult save(SessionRecord record) {
-            throw new StorageUnavailableException("down while writing " + record, null);
-        }
-
-        @Override
-        public Optional<SessionRecord> findById(String sessionId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public io.github.vapisessionwebhook.session.SessionPage query(io.github.vapisessionwebhook.session.SessionQuery query) {
-            throw new StorageUnavailableException("down", null);
-        }
-    }
 }

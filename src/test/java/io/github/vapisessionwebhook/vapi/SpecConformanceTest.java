@@ -14,9 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -130,7 +128,6 @@ class SpecConformanceTest {
             }
         }
     }
-
 
     /**
      * The README's Vapi setup gives the backoffPlan to paste: it must be one Vapi's spec accepts, and

@@ -10,6 +10,7 @@ import io.github.vapisessionwebhook.gateway.Headers;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.gateway.RequestBody;
 import io.github.vapisessionwebhook.support.Deliveries;
+import io.github.vapisessionwebhook.support.Hmac;
 import io.github.vapisessionwebhook.support.WebhookConfigs;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /** Signatures computed independently here with the JDK's Mac, as Vapi computes them. */
@@ -31,18 +31,12 @@ class HmacAuthenticatorTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final byte[] BODY = "{\"message\":{\"type\":\"session.created\"}}".getBytes(StandardCharsets.UTF_8);
 
-    static String hmac(String algorithm, byte[] key, byte[] payload) throws Exception {
-        Mac mac = Mac.getInstance(algorithm);
-        mac.init(new SecretKeySpec(key, algorithm));
-        return HexFormat.of().formatHex(mac.doFinal(payload));
+    static String hmac(String algorithm, byte[] key, byte[] payload) {
+        return HexFormat.of().formatHex(Hmac.sign(algorithm, key, payload));
     }
 
     private static byte[] concat(String prefix, byte[] body) {
-        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
-        byte[] all = new byte[head.length + body.length];
-        System.arraycopy(head, 0, all, 0, head.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        return all;
+        return Hmac.concat(prefix, body);
     }
 
     private static HmacAuthenticator authenticator(Map<String, String> settings, byte[] key) {
@@ -96,9 +90,7 @@ class HmacAuthenticatorTest {
                 "vapi.webhook.hmac-signature-prefix", "sha512=",
                 "vapi.webhook.hmac-encoding", "base64"), key);
         String ts = Long.toString(NOW.getEpochSecond());
-        Mac mac = Mac.getInstance("HmacSHA512");
-        mac.init(new SecretKeySpec(key, "HmacSHA512"));
-        String signature = "sha512=" + Base64.getEncoder().encodeToString(mac.doFinal(concat("v1:" + ts + ":", BODY)));
+        String signature = "sha512=" + Base64.getEncoder().encodeToString(Hmac.sign("HmacSHA512", key, concat("v1:" + ts + ":", BODY)));
         assertTrue(auth.authenticate(Deliveries.post(Map.of("x-vapi-signature", signature, "x-vapi-time", ts), BODY)));
         assertFalse(auth.authenticate(Deliveries.post(Map.of("x-vapi-signature", signature.substring(7), "x-vapi-time", ts), BODY)),
                 "prefix required");
