@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -73,12 +76,30 @@ public class VapiMessageReader {
             return other(type);
         }
         try {
-            return checked(mapper.treeToValue(message, SessionMessage.class));
+            return checked(mapper.treeToValue(bound(message, SessionMessage.class), SessionMessage.class));
         } catch (JsonMappingException e) {
             throw InvalidMessageException.invalidField(ROOT + path(e), "must be " + expected(e));
         } catch (JacksonException e) {
             throw InvalidMessageException.invalidField(ROOT, "could not be read");
         }
+    }
+
+    /**
+     * The properties of {@code node} that {@code model} binds, and within them what their models
+     * bind: binding then walks none of the rest (transcripts, assistant configuration).
+     */
+    private static JsonNode bound(JsonNode node, Class<?> model) {
+        if (!node.isObject() || !model.isRecord()) {
+            return node;
+        }
+        ObjectNode kept = JsonNodeFactory.instance.objectNode();
+        for (RecordComponent component : model.getRecordComponents()) {
+            JsonNode value = node.get(component.getName());
+            if (value != null) {
+                kept.set(component.getName(), bound(value, component.getType()));
+            }
+        }
+        return kept;
     }
 
     private static InvalidMessageException refusal(IOException e) {

@@ -5,58 +5,48 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
 
-/** {@code vapi.webhook.*}: what the function accepts and from whom. */
+/** {@code vapi.webhook.*} ({@code VAPI_WEBHOOK_*}): what the function accepts and from whom; docs/configuration.md. */
 @ConfigMapping(prefix = "vapi.webhook")
 public interface WebhookConfig {
 
-    /**
-     * Largest accepted body in bytes, after base64 decoding ({@code VAPI_WEBHOOK_MAX_BODY_BYTES}). The
-     * default is Lambda's 6 MiB request payload: a long chat's {@code session.updated} carries its
-     * messages, and whatever Lambda could deliver is accepted.
-     */
+    /** Largest body, after base64 decoding: by default whatever fits Lambda's 6 MiB payload (a long chat's). */
     @WithDefault("6291456")
     int maxBodyBytes();
 
-    /**
-     * {@code VAPI_WEBHOOK_AUTH}: {@code bearer}, {@code hmac}, {@code oauth2} or {@code none}. No
-     * default when deployed: unset means {@code bearer} if a secret is configured, else start-up fails.
-     */
+    /** Unset: {@code bearer} if a secret is configured, else start-up fails (never open by default). */
     Optional<AuthMode> auth();
 
-    /**
-     * {@code VAPI_WEBHOOK_SECRET}: the Vapi webhook credential's token or HMAC secret, fixed (dev,
-     * tests, {@code sam local}). Deployed, {@link #secretId()} reads it from Secrets Manager instead.
-     */
+    /** The credential's token or HMAC secret, fixed (dev, tests, sam local); deployed, {@link #secretId()}. */
     Optional<String> secret();
 
-    /** {@code VAPI_WEBHOOK_SECRET_ID}: name or ARN of the Secrets Manager secret holding it (SecretString). */
+    /** Name or ARN of the Secrets Manager secret holding it (SecretString). */
     Optional<String> secretId();
 
-    /** {@code VAPI_WEBHOOK_SECRET_CACHE}: how long a read of the secret is used before it is read again. */
+    /** how long a read of the secret is used before it is read again. */
     @WithDefault("PT5M")
     Duration secretCache();
 
-    /** {@code VAPI_WEBHOOK_SECRET_REFRESH_INTERVAL}: at most one re-read per interval after refused deliveries. */
+    /** at most one re-read per interval after refused deliveries. */
     @WithDefault("PT5S")
     Duration secretRefreshInterval();
 
-    /** {@code VAPI_WEBHOOK_SECRET_GRACE}: how long after a rotation's new version was created the previous one is accepted. */
+    /** how long after a rotation's new version was created the previous one is accepted. */
     @WithDefault("PT1H")
     Duration secretGrace();
 
-    /** {@code VAPI_WEBHOOK_BEARER_HEADER}: where the bearer token travels. */
+    /** where the bearer token travels. */
     @WithDefault("Authorization")
     String bearerHeader();
 
-    /** {@code VAPI_WEBHOOK_BEARER_PREFIX}: what precedes the token in that header. */
+    /** what precedes the token in that header. */
     @WithDefault("Bearer ")
     String bearerPrefix();
 
-    /** {@code VAPI_WEBHOOK_LEGACY_SECRET_HEADER}: Vapi's legacy {@code X-Vapi-Secret: <token>} form, accepted too. */
+    /** Vapi's legacy {@code X-Vapi-Secret: <token>} form, accepted too. */
     @WithDefault("true")
     boolean legacySecretHeader();
 
-    /** {@code VAPI_WEBHOOK_HMAC_ALGORITHM}: {@code sha256}, {@code sha512} or {@code sha1}. */
+    /** {@code sha256}, {@code sha512} or {@code sha1}. */
     @WithDefault("sha256")
     HmacAlgorithm hmacAlgorithm();
 
@@ -66,11 +56,7 @@ public interface WebhookConfig {
     @WithDefault("x-timestamp")
     String hmacTimestampHeader();
 
-    /**
-     * The credential's {@code payloadFormat}: what is signed, with Vapi's placeholders {@code {body}}
-     * (the raw body), {@code {timestamp}}, {@code {method}}, {@code {url}} and {@code {svix-id}}.
-     * Unset: {@code {timestamp}.{body}}, or {@code {body}} without a timestamp.
-     */
+    /** The credential's {@code payloadFormat}; unset, {@code {timestamp}.{body}} (or {@code {body}} without one). */
     Optional<String> hmacPayloadTemplate();
 
     /** The credential's {@code includeTimestamp}: whether Vapi sends and signs a timestamp. */
@@ -80,22 +66,16 @@ public interface WebhookConfig {
     /** The credential's {@code messageIdHeader}: the header carrying the delivery id ({@code {svix-id}}). */
     Optional<String> hmacMessageIdHeader();
 
-    /**
-     * {@code VAPI_WEBHOOK_URL}: the Server URL exactly as configured in Vapi, signed as {@code {url}}.
-     * Unset, the URL is rebuilt from the gateway event (see the README).
-     */
+    /** The Server URL exactly as configured in Vapi, signed as {@code {url}}; unset, rebuilt from the event. */
     Optional<String> url();
 
-    /** {@code VAPI_WEBHOOK_OAUTH2_ISSUER}: the token issuer API Gateway's JWT authorizer checks. */
+    /** the token issuer API Gateway's JWT authorizer checks. */
     Optional<String> oauth2Issuer();
 
-    /** {@code VAPI_WEBHOOK_OAUTH2_AUDIENCE}: the audience (or client id) the token must carry, if any. */
+    /** the audience (or client id) the token must carry, if any. */
     Optional<String> oauth2Audience();
 
-    /**
-     * {@code VAPI_WEBHOOK_OAUTH2_SCOPE}: the scope an access token must grant (the one Vapi's OAuth2
-     * credential asks for), so that other clients of the same authorization server cannot post.
-     */
+    /** The scope an access token must grant, so that other clients of the issuer cannot post. */
     Optional<String> oauth2Scope();
 
     /** Text before the signature in its header, e.g. {@code sha256=}. */
