@@ -9,9 +9,8 @@ import java.time.Instant;
 import java.util.function.Function;
 
 /**
- * Picks the whitelisted metadata out of a session message. The session's own fields come first;
- * the message-level customer and phone number (what Vapi resolved for the message) fill in what
- * the session leaves out.
+ * Picks the whitelisted metadata out of a session message: the session's own fields first, then the
+ * message's customer and phone number (what Vapi resolved for it) for what the session leaves out.
  */
 public final class SessionRecordMapper {
 

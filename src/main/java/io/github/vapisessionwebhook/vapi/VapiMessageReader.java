@@ -21,15 +21,21 @@ import java.time.Instant;
 import java.util.stream.Collectors;
 
 /**
- * Turns a body into a {@link VapiMessage}: parsed to a tree (strict UTF-8, no repeated key, within
- * {@link VapiJson}'s limits), then the message bound by its {@code type}, with or without Vapi's
- * envelope {@code {"message": ...}}. Every refusal is an {@link InvalidMessageException} naming the
- * field path, never a payload value.
+ * Turns a body into a {@link VapiMessage}: a tree (strict UTF-8, no repeated key, {@link VapiJson}'s
+ * limits), then the message, with or without its envelope, bound by its {@code type}. A refusal is
+ * an {@link InvalidMessageException} naming the field path, never a payload value.
  */
 @ApplicationScoped
 public class VapiMessageReader {
 
     private static final String ROOT = "message";
+    /** Read once per model class: the JDK builds record components anew on every call. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> model) {
+            return model.getRecordComponents();
+        }
+    };
 
     private final ObjectMapper mapper = VapiJson.newMapper();
 
@@ -84,16 +90,13 @@ public class VapiMessageReader {
         }
     }
 
-    /**
-     * The properties of {@code node} that {@code model} binds, and within them what their models
-     * bind: binding then walks none of the rest (transcripts, assistant configuration).
-     */
+    /** Only what {@code model} binds, at every depth: binding then walks no transcript or assistant config. */
     private static JsonNode bound(JsonNode node, Class<?> model) {
         if (!node.isObject() || !model.isRecord()) {
             return node;
         }
         ObjectNode kept = JsonNodeFactory.instance.objectNode();
-        for (RecordComponent component : model.getRecordComponents()) {
+        for (RecordComponent component : COMPONENTS.get(model)) {
             JsonNode value = node.get(component.getName());
             if (value != null) {
                 kept.set(component.getName(), bound(value, component.getType()));
