@@ -27,7 +27,7 @@ class OperationsTemplateTest {
         assertEquals("VapiSessionWebhook/${AWS::StackName}", ownNamespace, "one namespace per stack");
         assertEquals(java.util.List.of("AWS/ApiGateway 4xx", "AWS/ApiGateway 5xx", "AWS/DynamoDB SystemErrors",
                 "AWS/DynamoDB WriteThrottleEvents", "AWS/Lambda Duration", "AWS/Lambda Errors", "AWS/Lambda Throttles",
-                "AWS/SQS ApproximateNumberOfMessagesVisible", ownNamespace + " AuthenticationFailures"),
+                ownNamespace + " AuthenticationFailures"),
                 new java.util.ArrayList<>(alarms.keySet()));
         alarms.forEach((alarm, actions) -> assertEquals("[\"HasAlarmEmail\",[\"AlarmTopic\"],\"AWS::NoValue\"]", actions, alarm));
         assertEquals("HasAlarmEmail", Template.load().path("Resources").path("AlarmTopic").path("Condition").asText());

@@ -48,11 +48,11 @@ class ChangeEventsTemplateTest {
 
     @Test
     void eachChangeIsNamedAndCarriesTheRecordAsPlainJson() throws Exception {
-        JsonNode machine = Template.resource("ChangeEventsStateMachine");
+        JsonNode machine = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsStateMachine");
         String entries = machine.path("Definition").path("States").path("Publish").path("Arguments").path("Entries").asText()
                 .trim();
         assertTrue(entries.startsWith("{%") && entries.endsWith("%}"), entries);
-        assertEquals("ChangeEventBus", machine.path("DefinitionSubstitutions").path("EventBusName").asText());
+        assertEquals("EventBusName", machine.path("DefinitionSubstitutions").path("EventBusName").asText());
         Jsonata expression = Jsonata.jsonata(entries.substring(2, entries.length() - 2).replace("${EventBusName}", "sessions"));
         List<Object> batch = new ArrayList<>(List.of(change("INSERT", record(false)), change("MODIFY", record(false)),
                 change("MODIFY", record(true)), change("INSERT", record(true))));
@@ -82,8 +82,12 @@ class ChangeEventsTemplateTest {
         JsonNode table = Template.resource("SessionsTable");
         assertEquals("[\"HasChangeEvents\",{\"StreamViewType\":\"NEW_IMAGE\"},\"AWS::NoValue\"]",
                 table.path("StreamSpecification").toString(), "no stream unless change events are on");
-        JsonNode pipe = Template.resource("ChangeEventsPipe");
-        assertEquals("SessionsTable.StreamArn", pipe.path("Source").asText());
+        JsonNode pipe = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsPipe");
+        assertEquals("StreamArn", pipe.path("Source").asText());
+        JsonNode nested = Template.resource("ChangeEvents");
+        assertEquals(Template.CHANGE_EVENTS, nested.path("Location").asText());
+        assertEquals("SessionsTable.StreamArn", nested.path("Parameters").path("StreamArn").asText());
+        assertEquals("ChangeEventBus", nested.path("Parameters").path("EventBusName").asText());
         assertEquals("ChangeEventsStateMachine", pipe.path("Target").asText());
         assertEquals("{\"eventName\": [\"INSERT\", \"MODIFY\"]}",
                 pipe.path("SourceParameters").path("FilterCriteria").path("Filters").get(0).path("Pattern").asText(),
@@ -91,9 +95,9 @@ class ChangeEventsTemplateTest {
         assertEquals("REQUEST_RESPONSE", pipe.path("TargetParameters").path("StepFunctionStateMachineParameters")
                 .path("InvocationType").asText());
         List<String> pipeActions = new ArrayList<>();
-        Template.resource("ChangeEventsPipeRole").path("Policies").get(0).path("PolicyDocument").path("Statement")
+        Template.resource(Template.CHANGE_EVENTS, "ChangeEventsPipeRole").path("Policies").get(0).path("PolicyDocument").path("Statement")
                 .forEach(statement -> statement.path("Action").forEach(action -> pipeActions.add(action.asText())));
-        Template.resource("ChangeEventsPipeRole").path("Policies").get(0).path("PolicyDocument").path("Statement")
+        Template.resource(Template.CHANGE_EVENTS, "ChangeEventsPipeRole").path("Policies").get(0).path("PolicyDocument").path("Statement")
                 .forEach(statement -> {
                     if (statement.path("Action").isTextual()) {
                         pipeActions.add(statement.path("Action").asText());
@@ -101,14 +105,12 @@ class ChangeEventsTemplateTest {
                 });
         assertEquals(List.of("dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator",
                 "dynamodb:ListStreams", "states:StartSyncExecution", "sqs:SendMessage"), pipeActions);
-        JsonNode put = Template.resource("ChangeEventsStateMachineRole").path("Policies").get(0).path("PolicyDocument")
+        JsonNode put = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsStateMachineRole").path("Policies").get(0).path("PolicyDocument")
                 .path("Statement").get(0);
         assertEquals("events:PutEvents", put.path("Action").asText());
-        assertTrue(put.path("Resource").asText().endsWith(":event-bus/${ChangeEventBus}"), put.toString());
-        for (String resource : List.of("ChangeEventsStateMachine", "ChangeEventsStateMachineRole", "ChangeEventsPipeRole",
-                "ChangeEventsPipe", "ChangeEventsDeadLetterQueue", "ChangeEventsDeadLetterAlarm", "ChangeEventsLogGroup")) {
-            assertEquals("HasChangeEvents", Template.load().path("Resources").path(resource).path("Condition").asText());
-        }
+        assertTrue(put.path("Resource").asText().endsWith(":event-bus/${EventBusName}"), put.toString());
+        assertEquals("HasChangeEvents", Template.load().path("Resources").path("ChangeEvents").path("Condition").asText(),
+                "no stream, pipe or queue unless change events are on");
     }
 
     /**
@@ -117,36 +119,40 @@ class ChangeEventsTemplateTest {
      */
     @Test
     void eventsThatCannotBePublishedLeaveATraceAndRaiseAnAlarm() {
-        JsonNode stream = Template.resource("ChangeEventsPipe").path("SourceParameters").path("DynamoDBStreamParameters");
+        JsonNode stream = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsPipe").path("SourceParameters").path("DynamoDBStreamParameters");
         assertEquals("ChangeEventsDeadLetterQueue.Arn", stream.path("DeadLetterConfig").path("Arn").asText());
         assertEquals("AUTOMATIC_BISECT", stream.path("OnPartialBatchItemFailure").asText());
         assertTrue(stream.path("MaximumRetryAttempts").asInt() > 0);
-        JsonNode queue = Template.resource("ChangeEventsDeadLetterQueue");
+        JsonNode queue = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsDeadLetterQueue");
         assertEquals(1_209_600, queue.path("MessageRetentionPeriod").asInt(), "14 days, SQS's longest");
         assertTrue(queue.path("SqsManagedSseEnabled").asBoolean(), "SSE-SQS: Pipes cannot use the AWS-managed SQS KMS key");
 
-        JsonNode alarm = Template.resource("ChangeEventsDeadLetterAlarm");
+        JsonNode alarm = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsDeadLetterAlarm");
         assertEquals("AWS/SQS ApproximateNumberOfMessagesVisible", alarm.path("Namespace").asText() + " "
                 + alarm.path("MetricName").asText());
         assertEquals("ChangeEventsDeadLetterQueue.QueueName", alarm.path("Dimensions").get(0).path("Value").asText());
         assertEquals(0, alarm.path("Threshold").asInt());
+        assertEquals("[\"HasAlarmTopic\",[\"AlarmTopicArn\"],\"AWS::NoValue\"]", alarm.path("AlarmActions").toString());
+        assertEquals("[\"HasAlarmEmail\",\"AlarmTopic\",\"\"]",
+                Template.resource("ChangeEvents").path("Parameters").path("AlarmTopicArn").toString(), "the stack's alarm topic");
         assertEquals("GreaterThanThreshold", alarm.path("ComparisonOperator").asText());
 
-        JsonNode logging = Template.resource("ChangeEventsStateMachine").path("LoggingConfiguration");
+        JsonNode logging = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsStateMachine").path("LoggingConfiguration");
         assertEquals("ERROR", logging.path("Level").asText());
         assertEquals(false, logging.path("IncludeExecutionData").asBoolean(true), "records (phone numbers, names) stay out of logs");
         assertEquals("ChangeEventsLogGroup.Arn", logging.path("Destinations").get(0).path("CloudWatchLogsLogGroup")
                 .path("LogGroupArn").asText());
-        JsonNode logGroup = Template.resource("ChangeEventsLogGroup");
+        JsonNode logGroup = Template.resource(Template.CHANGE_EVENTS, "ChangeEventsLogGroup");
         assertEquals("LogRetentionDays", logGroup.path("RetentionInDays").asText());
         assertTrue(logGroup.path("LogGroupName").asText().startsWith("/aws/vendedlogs/states/"), "vended logs' own prefix");
+        assertEquals("LogRetentionDays", Template.resource("ChangeEvents").path("Parameters").path("LogRetentionDays").asText());
     }
 
     /** Only Step Functions acting for this account may assume the state machine's role (confused deputy). */
     @Test
     void theStateMachinesRoleTrustsOnlyThisAccountsStepFunctions() {
         for (String role : List.of("ChangeEventsStateMachineRole", "ChangeEventsPipeRole")) {
-            JsonNode trust = Template.resource(role).path("AssumeRolePolicyDocument").path("Statement").get(0);
+            JsonNode trust = Template.resource(Template.CHANGE_EVENTS, role).path("AssumeRolePolicyDocument").path("Statement").get(0);
             assertEquals("AWS::AccountId", trust.path("Condition").path("StringEquals").path("aws:SourceAccount").asText(), role);
         }
     }

@@ -16,18 +16,30 @@ public final class Template {
     private Template() {
     }
 
+    /** The nested template of change events (template.yaml's ChangeEvents application). */
+    public static final String CHANGE_EVENTS = "change-events.yaml";
+
     public static JsonNode load() {
+        return load("template.yaml");
+    }
+
+    public static JsonNode load(String file) {
         try {
-            return new ObjectMapper(new YAMLFactory()).readTree(Path.of("template.yaml").toFile());
+            return new ObjectMapper(new YAMLFactory()).readTree(Path.of(file).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static JsonNode resource(String logicalId) {
-        JsonNode resource = load().path("Resources").path(logicalId);
+        return resource("template.yaml", logicalId);
+    }
+
+    /** The properties of resource {@code logicalId} of template {@code file}. */
+    public static JsonNode resource(String file, String logicalId) {
+        JsonNode resource = load(file).path("Resources").path(logicalId);
         if (resource.isMissingNode()) {
-            throw new AssertionError("template.yaml has no resource " + logicalId);
+            throw new AssertionError(file + " has no resource " + logicalId);
         }
         return resource.path("Properties");
     }
