@@ -11,6 +11,7 @@ import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.support.Payloads;
+import io.github.vapisessionwebhook.support.Records;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +30,9 @@ class SessionReaderTest {
     private final SessionReaderFunction function = new SessionReaderFunction(new SessionReader(repository));
 
     private static SessionRecord session(String id, String assistantId, int hour) {
-        return new SessionRecord(id, "org-1", "active", "name " + id, assistantId, null, null, "+15555550123", "Jane",
-                null, null, "vapi", null, T0.plusSeconds(3600L * hour), T0.plusSeconds(3600L * hour + 60), 86_400L,
-                "session.updated", 1L, T0, false, null);
+        return Records.session(id).status("active").name("name " + id).assistantId(assistantId).customer("+15555550123", "Jane")
+                .phoneNumber(null, null, "vapi").createdAt(T0.plusSeconds(3600L * hour)).updatedAt(T0.plusSeconds(3600L * hour + 60))
+                .expirationSeconds(86_400L).event("session.updated", 1L).receivedAt(T0).build();
     }
 
     /** An HTTP API (payload 2.0) request through the IAM-authorised routes. */

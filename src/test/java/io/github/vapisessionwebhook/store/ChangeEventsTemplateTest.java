@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.Template;
+import io.github.vapisessionwebhook.support.Records;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +28,10 @@ class ChangeEventsTemplateTest {
     private static final Instant T0 = Instant.parse("2026-08-01T12:00:00Z");
 
     private static SessionRecord record(boolean deleted) {
-        return new SessionRecord("s-1", "org-1", "active", null, "asst", null, null, "+15555550123", null, null, null,
-                "vapi", null, T0, T0.plusSeconds(60), 86_400L, deleted ? "session.deleted" : "session.updated",
-                1_785_585_660_000L, T0, deleted, deleted ? T0.plusSeconds(60) : null);
+        return Records.session("s-1").status("active").assistantId("asst").customer("+15555550123", null)
+                .phoneNumber(null, null, "vapi").createdAt(T0).updatedAt(T0.plusSeconds(60)).expirationSeconds(86_400L)
+                .event(deleted ? "session.deleted" : "session.updated", 1_785_585_660_000L).receivedAt(T0)
+                .deleted(deleted, T0.plusSeconds(60)).build();
     }
 
     /** A DynamoDB stream record as the pipe delivers it: the new image in DynamoDB's typed JSON. */

@@ -8,6 +8,7 @@ import io.github.vapisessionwebhook.session.SessionQuery;
 import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.Records;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,9 +56,10 @@ class DynamoDbRequestsTest {
             .build(), Moto.TABLE, Duration.ofDays(90));
 
     private static SessionRecord version(String id, Instant updatedAt, boolean deleted) {
-        return new SessionRecord(id, "org-1", "active", null, "asst-1", null, null, "+15555550123", null, null, null,
-                "vapi", null, T0, updatedAt, null, deleted ? "session.deleted" : "session.updated",
-                deleted ? 1_785_585_000_000L : null, NOW, deleted, deleted ? updatedAt : null);
+        return Records.session(id).status("active").assistantId("asst-1").customer("+15555550123", null)
+                .phoneNumber(null, null, "vapi").updatedAt(updatedAt)
+                .event(deleted ? "session.deleted" : "session.updated", deleted ? 1_785_585_000_000L : null).receivedAt(NOW)
+                .deleted(deleted, updatedAt).build();
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StorageUnavailableException;
 import io.github.vapisessionwebhook.session.WriteResult;
 import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.Records;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class DynamoDbSessionRepositoryTest extends SessionRepositoryContract {
     void itemCarriesTtlFromUpdatedAtPlusRetention() {
         String id = newId();
         SessionRecord record = version(id, 3, "session.updated", "asst");
-        SessionRecord future = new SessionRecord(id, "org", null, null, null, null, null, null, null, null, null,
-                null, null, T0, RECEIVED.plusSeconds(3600), null, "session.updated", null, RECEIVED, false, null);
+        SessionRecord future = Records.session(id).orgId("org").updatedAt(RECEIVED.plusSeconds(3600))
+                .event("session.updated", null).receivedAt(RECEIVED).build();
         repository.save(future);
         assertEquals(Long.toString(future.updatedAt().plus(Duration.ofDays(90)).getEpochSecond()),
                 rawItem(id).get("expiresAt").n());

@@ -13,6 +13,7 @@ import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.session.SessionRepository;
 import io.github.vapisessionwebhook.session.StoredValues;
 import io.github.vapisessionwebhook.session.WriteResult;
+import io.github.vapisessionwebhook.support.Records;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,11 +55,11 @@ abstract class SessionRepositoryContract {
     static SessionRecord version(String id, int minute, String type, String assistantId) {
         boolean deleted = type.equals("session.deleted");
         Instant updatedAt = T0.plusSeconds(60L * minute);
-        return new SessionRecord(id, "org-1", minute % 2 == 0 ? "active" : "completed", "name at " + minute,
-                assistantId, null, "cust-1", "+15555550123", "Jane Doe", "pn-1", "+15555550100", "vapi",
-                minute % 3 == 0 ? null : "call-" + minute,
-                T0, updatedAt, 86_400L, type, updatedAt.toEpochMilli(), RECEIVED,
-                deleted, deleted ? updatedAt : null);
+        return Records.session(id).status(minute % 2 == 0 ? "active" : "completed").name("name at " + minute)
+                .assistantId(assistantId).customerId("cust-1").customer("+15555550123", "Jane Doe")
+                .phoneNumber("pn-1", "+15555550100", "vapi").callId(minute % 3 == 0 ? null : "call-" + minute)
+                .updatedAt(updatedAt).expirationSeconds(86_400L).event(type, updatedAt.toEpochMilli()).receivedAt(RECEIVED)
+                .deleted(deleted, updatedAt).build();
     }
 
     static String newId() {
@@ -77,8 +78,7 @@ abstract class SessionRepositoryContract {
     @Test
     void absentFieldsStayAbsent() {
         String id = newId();
-        SessionRecord minimal = new SessionRecord(id, "org-1", null, null, null, null, null, null, null, null,
-                null, null, null, T0, T0, null, "session.created", null, RECEIVED, false, null);
+        SessionRecord minimal = Records.session(id).receivedAt(RECEIVED).build();
         repository.save(minimal);
         SessionRecord stored = repository.findById(id).orElseThrow();
         assertEquals(minimal, stored);
@@ -159,8 +159,8 @@ abstract class SessionRepositoryContract {
         String id = newId();
         SessionRecord same = version(id, 4, "session.updated", "asst");
         repository.save(same);
-        SessionRecord withoutTimestamp = new SessionRecord(id, "org-1", null, null, null, null, null, null, null, null,
-                null, null, null, T0, same.updatedAt(), null, "session.deleted", null, RECEIVED, true, same.updatedAt());
+        SessionRecord withoutTimestamp = Records.session(id).updatedAt(same.updatedAt()).event("session.deleted", null)
+                .receivedAt(RECEIVED).deleted(true, same.updatedAt()).build();
         assertEquals(WriteResult.UPDATED, repository.save(withoutTimestamp));
         SessionRecord stored = repository.findById(id).orElseThrow();
         assertTrue(stored.deleted());
@@ -175,10 +175,9 @@ abstract class SessionRepositoryContract {
         List<SessionRecord> saved = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             SessionRecord base = version(newId(), 1, "session.created", assistant);
-            SessionRecord record = new SessionRecord(base.sessionId(), base.orgId(), base.status(), base.name(),
-                    base.assistantId(), null, null, number, null, null, null, null, null,
-                    T0.plusSeconds(3600L * i), base.updatedAt(), null, base.lastEventType(), null,
-                    base.receivedAt(), false, null);
+            SessionRecord record = Records.session(base.sessionId()).status(base.status()).name(base.name())
+                    .assistantId(base.assistantId()).customer(number, null).createdAt(T0.plusSeconds(3600L * i))
+                    .updatedAt(base.updatedAt()).event(base.lastEventType(), null).receivedAt(base.receivedAt()).build();
             repository.save(record);
             saved.add(record);
         }
@@ -228,10 +227,10 @@ abstract class SessionRepositoryContract {
         String assistant = "asst-" + newId();
         String large = "x".repeat(StoredValues.MAX_TEXT_BYTES - 40);
         for (int i = 0; i < 130; i++) {
-            repository.save(new SessionRecord("large-" + i + "-" + large.substring(0, 900), "org-" + large, "active",
-                    "name-" + large, assistant, "squad-" + large, "cust-" + large, "+1555" + large, "Jane " + large,
-                    "pn-" + large, "+1666" + large, "vapi", "call-" + large, T0.plusSeconds(i), T0.plusSeconds(i), null,
-                    "session.created", null, RECEIVED, false, null));
+            repository.save(Records.session("large-" + i + "-" + large.substring(0, 900)).orgId("org-" + large).status("active")
+                    .name("name-" + large).assistantId(assistant).squadId("squad-" + large).customerId("cust-" + large)
+                    .customer("+1555" + large, "Jane " + large).phoneNumber("pn-" + large, "+1666" + large, "vapi")
+                    .callId("call-" + large).createdAt(T0.plusSeconds(i)).updatedAt(T0.plusSeconds(i)).receivedAt(RECEIVED).build());
         }
         SessionQuery all = new SessionQuery(SessionIndex.ASSISTANT, assistant, T0, T0.plusSeconds(86_400), 100, null);
         SessionPage first = repository.query(all);
@@ -313,8 +312,8 @@ abstract class SessionRepositoryContract {
     }
 
     private static SessionRecord created(String assistantId, Instant createdAt) {
-        return new SessionRecord(newId(), "org-1", "active", null, assistantId, null, null, null, null, null, null, null,
-                null, createdAt, createdAt, null, "session.created", null, RECEIVED, false, null);
+        return Records.session(newId()).status("active").assistantId(assistantId).createdAt(createdAt).updatedAt(createdAt)
+                .receivedAt(RECEIVED).build();
     }
 
     /**
