@@ -48,6 +48,15 @@ public final class Payloads {
         return body;
     }
 
+    /** A JSON object given as text (an event the tests built as text), to change it as a tree. */
+    public static ObjectNode read(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static ObjectNode sessionNode(ObjectNode body) {
         return (ObjectNode) body.get("message").get("session");
     }
