@@ -3,7 +3,6 @@ package io.github.vapisessionwebhook.function;
 import io.github.vapisessionwebhook.gateway.InboundEvent;
 import io.github.vapisessionwebhook.webhook.RedactedException;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
-import io.github.vapisessionwebhook.webhook.WebhookProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -27,11 +26,12 @@ public class EventLog {
         putIfPresent("requestId", requestId);
         putIfPresent("messageType", type);
         putIfPresent("sessionId", sessionId);
+        String deliveryId = outcome.deliveryId();
+        putIfPresent("deliveryId", deliveryId);
         MDC.put("result", result);
         MDC.put("status", status);
         double durationMs = Math.round(durationNanos / 10_000.0) / 100.0;
         MDC.put("durationMs", durationMs);
-        Object deliveryId = MDC.get(WebhookProcessor.DELIVERY_ID);
         try {
             // Concatenated, not printf-formatted: java.util.Formatter was a third of a small event's cost.
             LOG.info("event handled: type=" + type + " session=" + sessionId + " result=" + result + " status=" + status

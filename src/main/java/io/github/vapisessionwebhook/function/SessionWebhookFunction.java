@@ -58,6 +58,6 @@ public class SessionWebhookFunction {
     /** A 5xx so that Vapi retries: an event that failed this way was not stored. */
     private WebhookOutcome failed(RuntimeException e) {
         eventLog.unexpected(e);
-        return new WebhookOutcome.Rejected(ApiError.INTERNAL_ERROR, null);
+        return new WebhookOutcome.Rejected(ApiError.INTERNAL_ERROR, null, null);
     }
 }

@@ -18,6 +18,9 @@ public sealed interface WebhookOutcome {
     /** The {@code result} or {@code error} word of the response body. */
     String result();
 
+    /** Vapi's id of an authenticated delivery, where its credential carries one (for the log). */
+    String deliveryId();
+
     /** The HTTP status of the response. */
     default int status() {
         return 200;
@@ -37,7 +40,7 @@ public sealed interface WebhookOutcome {
     }
 
     /** A session event that reached the repository, whose write took {@code storeNanos}. */
-    record Recorded(String type, String sessionId, WriteResult write, long storeNanos) implements WebhookOutcome {
+    record Recorded(String type, String sessionId, WriteResult write, long storeNanos, String deliveryId) implements WebhookOutcome {
 
         @Override
         public String result() {
@@ -53,7 +56,7 @@ public sealed interface WebhookOutcome {
     }
 
     /** A message type this function does not record; acknowledged so that Vapi counts no failure. */
-    record Ignored(String type) implements WebhookOutcome {
+    record Ignored(String type, String deliveryId) implements WebhookOutcome {
 
         @Override
         public String result() {
@@ -62,7 +65,7 @@ public sealed interface WebhookOutcome {
     }
 
     /** Refused, with a detail safe to show the caller (or {@code null} where none helps). */
-    record Rejected(ApiError error, String detail) implements WebhookOutcome {
+    record Rejected(ApiError error, String detail, String deliveryId) implements WebhookOutcome {
 
         @Override
         public String type() {

@@ -15,7 +15,6 @@ import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The webhook's decisions, in order: method, size, authentication, parsing, recording. Nothing in
@@ -24,9 +23,6 @@ import org.jboss.logging.MDC;
  */
 @ApplicationScoped
 public class WebhookProcessor {
-
-    /** MDC field with Vapi's delivery id, set once a delivery is authenticated; the event log prints it. */
-    public static final String DELIVERY_ID = "deliveryId";
 
     private static final Logger LOG = Logger.getLogger(WebhookProcessor.class);
 
@@ -46,41 +42,37 @@ public class WebhookProcessor {
     }
 
     public WebhookOutcome process(InboundEvent event) {
+        String deliveryId = null;
         try {
-            if (event instanceof InboundEvent.HttpDelivery delivery) {
-                return processHttp(delivery);
-            }
             if (event instanceof InboundEvent.OtherMethod) {
-                return new WebhookOutcome.Rejected(ApiError.METHOD_NOT_ALLOWED, null);
+                return new WebhookOutcome.Rejected(ApiError.METHOD_NOT_ALLOWED, null, null);
             }
-            return handle(reader.read(((InboundEvent.DirectInvocation) event).body()));
+            if (!(event instanceof InboundEvent.HttpDelivery delivery)) {
+                return handle(reader.read(((InboundEvent.DirectInvocation) event).body()), null);
+            }
+            RequestBody body = delivery.body();
+            if (body.length() > config.maxBodyBytes()) {
+                return new WebhookOutcome.Rejected(ApiError.PAYLOAD_TOO_LARGE, null, null);
+            }
+            if (!authenticated(delivery)) {
+                return new WebhookOutcome.Rejected(ApiError.UNAUTHORIZED, null, null);
+            }
+            deliveryId = authenticator.deliveryId(delivery).orElse(null);
+            // A plain gateway body is already text (decoded from the event's JSON): parsed as such.
+            // Base64 bodies are raw bytes and get strict UTF-8.
+            return handle(body.isText() ? reader.read(body.text()) : reader.read(body.bytes().orElseThrow(
+                    () -> InvalidMessageException.invalidJson("the body is marked base64-encoded but is not valid base64"))),
+                    deliveryId);
         } catch (InvalidMessageException e) {
             return new WebhookOutcome.Rejected(
-                    e.isInvalidJson() ? ApiError.INVALID_JSON : ApiError.INVALID_MESSAGE, e.getMessage());
+                    e.isInvalidJson() ? ApiError.INVALID_JSON : ApiError.INVALID_MESSAGE, e.getMessage(), deliveryId);
         } catch (StorageUnavailableException e) {
             LOG.errorf("storage unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
-            return new WebhookOutcome.Rejected(ApiError.STORAGE_UNAVAILABLE, null);
+            return new WebhookOutcome.Rejected(ApiError.STORAGE_UNAVAILABLE, null, deliveryId);
         } catch (SecretUnavailableException e) {
             LOG.errorf("webhook secret unavailable, answered 503 so that Vapi retries: %s", e.getMessage());
-            return new WebhookOutcome.Rejected(ApiError.CREDENTIAL_UNAVAILABLE, null);
+            return new WebhookOutcome.Rejected(ApiError.CREDENTIAL_UNAVAILABLE, null, deliveryId);
         }
-    }
-
-    private WebhookOutcome processHttp(InboundEvent.HttpDelivery delivery) {
-        RequestBody body = delivery.body();
-        if (body.length() > config.maxBodyBytes()) {
-            return new WebhookOutcome.Rejected(ApiError.PAYLOAD_TOO_LARGE, null);
-        }
-        if (!authenticated(delivery)) {
-            return new WebhookOutcome.Rejected(ApiError.UNAUTHORIZED, null);
-        }
-        authenticator.deliveryId(delivery).ifPresent(id -> MDC.put(DELIVERY_ID, id));
-        // A plain gateway body is already text (decoded from the event's JSON): parse it as such
-        // rather than decoding its bytes again. Base64 bodies are raw bytes and get strict UTF-8.
-        return handle(body.isText()
-                ? reader.read(body.text())
-                : reader.read(body.bytes().orElseThrow(() -> InvalidMessageException.invalidJson(
-                        "the body is marked base64-encoded but is not valid base64"))));
     }
 
     /**
@@ -102,13 +94,14 @@ public class WebhookProcessor {
         }
     }
 
-    private WebhookOutcome handle(VapiMessage message) {
+    private WebhookOutcome handle(VapiMessage message, String deliveryId) {
         if (message instanceof VapiMessage.SessionEvent session) {
             SessionRecord record = SessionRecordMapper.toRecord(session.eventType(), session.message(), clock.instant());
             long started = System.nanoTime();
             WriteResult write = repository.save(record);
-            return new WebhookOutcome.Recorded(session.type(), record.sessionId(), write, System.nanoTime() - started);
+            return new WebhookOutcome.Recorded(session.type(), record.sessionId(), write, System.nanoTime() - started,
+                    deliveryId);
         }
-        return new WebhookOutcome.Ignored(message.type());
+        return new WebhookOutcome.Ignored(message.type(), deliveryId);
     }
 }
