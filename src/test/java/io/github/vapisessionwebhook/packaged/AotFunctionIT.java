@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -50,6 +51,14 @@ class AotFunctionIT {
         System.out.printf("aot: %,d of %,d classes loaded from the AOT cache%n", run.fromCache().size(), run.loaded());
         assertTrue(run.fromCache().size() > run.loaded() * 0.8, run.fromCache().size() + " of " + run.loaded());
         assertEquals(before, listing(task), "nothing was written into the task root");
+    }
+
+    /** The zip deploys the JDK it was built with (docs/packaging.md: how to see it and update it). */
+    @Test
+    void theZipCarriesTheBuildsOwnJdk() throws IOException {
+        String release = Files.readString(unpacked("aot-release").resolve("runtime").resolve("release"));
+        assertTrue(release.contains("JAVA_VERSION=\"" + Runtime.version().version().stream().map(String::valueOf)
+                .collect(Collectors.joining(".")) + "\""), release);
     }
 
     /** The check above must be able to fail: a task root whose function.jar differs from training's gets no cache. */
