@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The gateway adapter's way in: tells an API Gateway HTTP API (2.0) or REST API (1.0) event, known by
@@ -51,7 +52,7 @@ public final class GatewayEventReader {
             JsonNode requestContext = event.path("requestContext");
             return new ReadRequest(method, strings(event.path("pathParameters")),
                     strings(event.path("queryStringParameters")), text(requestContext.path("requestId")),
-                    iamCaller(requestContext) != null);
+                    iamAuthorised(requestContext));
         }
         if (!event.isObject()) {
             throw new IllegalArgumentException("the query must be a JSON object");
@@ -62,16 +63,13 @@ public final class GatewayEventReader {
     }
 
     /**
-     * The caller an AWS IAM authorizer verified: HTTP API's {@code authorizer.iam}, or a REST API's
-     * SigV4 {@code identity}; {@code null} on a route deployed without IAM authorization.
+     * Whether an AWS IAM authorizer verified the caller: HTTP API's {@code authorizer.iam}, or a REST
+     * API's SigV4 {@code identity}; not on a route deployed without IAM authorization.
      */
-    private static String iamCaller(JsonNode requestContext) {
+    private static boolean iamAuthorised(JsonNode requestContext) {
         JsonNode iam = requestContext.path("authorizer").path("iam");
-        String caller = text(iam.path("userArn")) != null ? text(iam.path("userArn")) : text(iam.path("callerId"));
-        if (caller == null) {
-            caller = text(requestContext.path("identity").path("userArn"));
-        }
-        return caller == null || caller.isBlank() ? null : caller;
+        return Stream.of(iam.path("userArn"), iam.path("callerId"), requestContext.path("identity").path("userArn"))
+                .map(GatewayEventReader::text).anyMatch(caller -> caller != null && !caller.isBlank());
     }
 
     /** The method of a gateway event (HTTP API or REST API), or {@code null} for any other event. */

@@ -84,8 +84,10 @@ public class WebhookProcessor {
      */
     private boolean authenticated(InboundEvent.HttpDelivery delivery) {
         try {
-            return authenticator.presentsCredential(delivery)
-                    && (authenticator.authenticate(delivery) || (authenticator.refresh() && authenticator.authenticate(delivery)));
+            // authenticate() reads no secret for a delivery without a credential; only a refused
+            // credential of the configured type is worth a re-read.
+            return authenticator.authenticate(delivery) || (authenticator.presentsCredential(delivery)
+                    && authenticator.refresh() && authenticator.authenticate(delivery));
         } catch (SecretUnavailableException e) {
             throw e;
         } catch (RuntimeException e) {

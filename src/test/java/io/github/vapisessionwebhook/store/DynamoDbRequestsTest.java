@@ -19,15 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -42,18 +37,12 @@ class DynamoDbRequestsTest {
     private static final String NEWER_VERSION = "attribute_not_exists(#sessionId) OR (#deleted = :false AND #updatedAt < :updatedAt)";
 
     private final List<SdkRequest> sent = new ArrayList<>();
-    private final DynamoDbSessionRepository store = new DynamoDbSessionRepository(DynamoDbClient.builder()
-            .endpointOverride(Moto.start().endpoint())
-            .region(Region.of(Moto.REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(config -> config.addExecutionInterceptor(new ExecutionInterceptor() {
-                @Override
-                public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                    sent.add(context.request());
-                }
-            }))
-            .build(), Moto.TABLE, Duration.ofDays(90));
+    private final DynamoDbSessionRepository store = new DynamoDbSessionRepository(Moto.start().dynamoDb(new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            sent.add(context.request());
+        }
+    }), Moto.TABLE, Duration.ofDays(90));
 
     private static SessionRecord version(String id, Instant updatedAt, boolean deleted) {
         return Records.session(id).status("active").assistantId("asst-1").customer("+15555550123", null)

@@ -3,8 +3,10 @@ package io.github.vapisessionwebhook.support;
 import io.github.vapisessionwebhook.store.SessionTable;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,13 +33,19 @@ public final class Moto {
 
     private Moto(URI endpoint) {
         this.endpoint = endpoint;
-        this.client = DynamoDbClient.builder()
+        this.client = dynamoDb();
+        this.secrets = secretsManager(endpoint);
+    }
+
+    /** A DynamoDB client for moto's endpoint, with {@code interceptors} (to see the requests it sends). */
+    public DynamoDbClient dynamoDb(ExecutionInterceptor... interceptors) {
+        return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.of(REGION))
                 .credentialsProvider(CREDENTIALS)
                 .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(config -> List.of(interceptors).forEach(config::addExecutionInterceptor))
                 .build();
-        this.secrets = secretsManager(endpoint);
     }
 
     private static final StaticCredentialsProvider CREDENTIALS =
