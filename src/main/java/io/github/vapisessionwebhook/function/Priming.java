@@ -50,6 +50,7 @@ public class Priming implements Resource {
     // Only the exported function's parts are built: the reader's deployment has no webhook credential.
     private final Supplier<SessionReaderFunction> reader;
     private final boolean readerExported;
+    private final boolean aotTraining;
     private final boolean beforeSnapshot;
     private final boolean onStart;
 
@@ -57,16 +58,18 @@ public class Priming implements Resource {
     public Priming(VapiMessageReader vapi, SessionRepository repository, Instance<SessionReaderFunction> reader,
             @ConfigProperty(name = "quarkus.funqy.export") String exported,
             @ConfigProperty(name = "vapi.snapstart.priming", defaultValue = "true") boolean beforeSnapshot,
-            @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "false") boolean onStart) {
-        this(vapi, repository, reader::get, exported, beforeSnapshot, onStart);
+            @ConfigProperty(name = "vapi.prime-on-start", defaultValue = "false") boolean onStart,
+            @ConfigProperty(name = "vapi.aot-training", defaultValue = "false") boolean aotTraining) {
+        this(vapi, repository, reader::get, exported, beforeSnapshot, onStart, aotTraining);
     }
 
     Priming(VapiMessageReader vapi, SessionRepository repository, Supplier<SessionReaderFunction> reader, String exported,
-            boolean beforeSnapshot, boolean onStart) {
+            boolean beforeSnapshot, boolean onStart, boolean aotTraining) {
         this.vapi = vapi;
         this.repository = repository;
         this.reader = reader;
         this.readerExported = SessionReaderFunction.NAME.equals(exported);
+        this.aotTraining = aotTraining;
         this.beforeSnapshot = beforeSnapshot;
         this.onStart = onStart;
     }
@@ -86,9 +89,11 @@ public class Priming implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
         try {
-            if (readerExported) {
+            // The aot build's one training run primes both functions: its cache serves both.
+            if (readerExported || aotTraining) {
                 primeReader();
-            } else {
+            }
+            if (!readerExported) {
                 primeWebhook();
             }
             LOG.infof("priming took %.1f ms", (System.nanoTime() - started) / 1e6);

@@ -2,7 +2,6 @@ package io.github.vapisessionwebhook.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.aot.AotPackaging;
 import io.github.vapisessionwebhook.support.ClassLoads;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
@@ -44,7 +43,7 @@ final class PackagedRuns {
             double warmEventMs, long peakRssKb) {
 
         /** All of init when no Quarkus boot was reported (the reference handler). */
-        double jvmAndRuntimeClientMs() {
+        double jvmAndLambdaLoopMs() {
             return Double.isNaN(quarkusBootMs) ? initMs : initMs - quarkusBootMs;
         }
     }
@@ -131,8 +130,8 @@ final class PackagedRuns {
      */
     static ColdStart aotColdStart(Map<String, String> extraEnvironment) throws Exception {
         Path task = Files.createTempDirectory(Path.of("target"), "bench-aot-task").toAbsolutePath();
-        PackagedFunction.unzip(AotPackaging.ZIP, task);
-        Map<String, String> environment = AotPackaging.deployedEnvironment(Moto.start(), SECRET);
+        PackagedFunction.unzip(PackagedFunction.AOT_ZIP, task);
+        Map<String, String> environment = PackagedFunction.aotEnvironment("WebhookFunction", Moto.start(), SECRET);
         environment.putAll(extraEnvironment);
         asInLambdasMemory(environment);
         return coldStart(runtimeApi -> PackagedFunction.run(List.of(task.resolve("bootstrap").toString()), task, runtimeApi,

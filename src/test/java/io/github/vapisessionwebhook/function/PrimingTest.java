@@ -45,8 +45,12 @@ class PrimingTest {
     }
 
     private static void prime(SessionRepository repository, String exported) {
+        prime(repository, exported, false);
+    }
+
+    private static void prime(SessionRepository repository, String exported, boolean aotTraining) {
         new Priming(new VapiMessageReader(), repository, () -> new SessionReaderFunction(new SessionReader(repository)),
-                exported, false, false).beforeCheckpoint(null);
+                exported, false, false, aotTraining).beforeCheckpoint(null);
     }
 
     @Test
@@ -61,6 +65,15 @@ class PrimingTest {
         Recording repository = new Recording();
         prime(repository, SessionReaderFunction.NAME);
         assertEquals(List.of("query " + Priming.STORE_KEY, "findById " + Priming.STORE_KEY), repository.calls);
+    }
+
+    /** The aot build's training run: one cache for both functions, so the webhook's run primes the reader too. */
+    @Test
+    void theAotTrainingRunPrimesBothFunctions() {
+        Recording repository = new Recording();
+        prime(repository, SessionWebhookFunction.NAME, true);
+        assertEquals(List.of("query " + Priming.STORE_KEY, "findById " + Priming.STORE_KEY, "findById " + Priming.STORE_KEY),
+                repository.calls);
     }
 
     @Test

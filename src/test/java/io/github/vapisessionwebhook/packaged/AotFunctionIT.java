@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.aot.AotPackaging;
 import io.github.vapisessionwebhook.support.Credential;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.PackagedFunction;
@@ -27,12 +26,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * {@code target/function-aot.zip} (built by {@code ./mvnw -Paot package}) run the way Lambda's
+ * {@code target/function-aot.zip} (built by {@code ./mvnw -Paot verify}) run the way Lambda's
  * {@code provided.al2023} runs a custom runtime: unpacked into a task root elsewhere than where it
  * was trained, which is mounted read-only, its {@code bootstrap} started there with Lambda's
  * environment ({@code AWS_LAMBDA_RUNTIME_API}, {@code LAMBDA_TASK_ROOT}, {@code _HANDLER}) and only
  * {@code /tmp} writable, the store and secret on moto. The class-load log proves the AOT cache is
- * used; the same run on a task root whose jar no longer matches the cache proves the proof can fail.
+ * used, by the webhook and by the reader (one training run trained both); the same run on a task
+ * root whose jar no longer matches the cache proves the proof can fail.
  */
 class AotFunctionIT {
 
@@ -53,6 +53,29 @@ class AotFunctionIT {
         assertEquals(before, listing(task), "nothing was written into the task root");
     }
 
+    /**
+     * The reader runs from the same zip, trained in the webhook's training run (priming runs its
+     * query path): none of its own or DynamoDB's classes load from a jar, through a lookup and a listing.
+     */
+    @Test
+    void theReaderIsServedFromTheCacheToo() throws Exception {
+        Path task = unpacked("aot-reader-task");
+        Path classLoads = Files.createTempFile("aot-reader-class-load", ".log");
+        Map<String, String> environment = PackagedFunction.aotEnvironment("ReaderFunction", moto, SECRET);
+        environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -Xlog:class+load=info:file=" + classLoads);
+        try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
+                PackagedFunction function = PackagedFunction.run(readOnly(task), task, runtimeApi.address(), environment)) {
+            assertEquals(404, status(runtimeApi, function, "{\"sessionId\":\"" + UUID.randomUUID() + "\"}"));
+            assertEquals(200, status(runtimeApi, function, "{\"assistantId\":\"" + UUID.randomUUID() + "\",\"limit\":\"5\"}"));
+            List<String> lines = Files.readAllLines(classLoads);
+            List<String> fromJars = lines.stream().filter(line -> !line.contains("source: shared objects file"))
+                    .filter(line -> line.contains("io.github.vapisessionwebhook.") || line.contains("awssdk.services.dynamodb."))
+                    .toList();
+            assertEquals(List.of(), fromJars, "the reader's classes come from the AOT cache");
+            System.out.printf("aot reader: %,d of %,d classes loaded from the AOT cache%n", fromCache(lines).size(), lines.size());
+        }
+    }
+
     /** The zip deploys the JDK it was built with (docs/packaging.md: how to see it and update it). */
     @Test
     void theZipCarriesTheBuildsOwnJdk() throws IOException {
@@ -70,6 +93,9 @@ class AotFunctionIT {
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 3_600_000));
         Run run = run(task);
         assertFalse(run.fromCache().contains(FUNCTION_CLASS), "a changed jar must not be served from the cache");
+        // Reported in the function's log, and survived: run() checked the events' answers.
+        assertTrue(run.output().contains("This file is not the one used while building the shared archive file: '"
+                + jar.toAbsolutePath() + "', timestamp has changed"), run.output());
     }
 
     private record Run(List<String> fromCache, int loaded, String output) {
@@ -77,7 +103,7 @@ class AotFunctionIT {
 
     private Run run(Path task) throws Exception {
         Path classLoads = Files.createTempFile("aot-class-load", ".log");
-        Map<String, String> environment = AotPackaging.deployedEnvironment(moto, SECRET);
+        Map<String, String> environment = PackagedFunction.aotEnvironment("WebhookFunction", moto, SECRET);
         // The JVM sees the memory of the template's 512 MB function, as in Lambda's microVM.
         environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -Xlog:class+load=info:file=" + classLoads);
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
@@ -94,10 +120,13 @@ class AotFunctionIT {
             String output = function.output();
             assertFalse(output.contains("\"level\":\"ERROR\""), output);
             List<String> lines = Files.readAllLines(classLoads);
-            List<String> fromCache = lines.stream().filter(line -> line.contains("source: shared objects file"))
-                    .map(line -> line.replaceFirst(".*\\] ", "").replaceFirst(" source:.*", "")).toList();
-            return new Run(fromCache, lines.size(), output);
+            return new Run(fromCache(lines), lines.size(), output);
         }
+    }
+
+    private static List<String> fromCache(List<String> classLoads) {
+        return classLoads.stream().filter(line -> line.contains("source: shared objects file"))
+                .map(line -> line.replaceFirst(".*\\] ", "").replaceFirst(" source:.*", "")).toList();
     }
 
     private static int status(RuntimeApiServer runtimeApi, PackagedFunction function, String event) throws Exception {
@@ -108,9 +137,9 @@ class AotFunctionIT {
     }
 
     private static Path unpacked(String name) throws IOException {
-        assertTrue(Files.isRegularFile(AotPackaging.ZIP), AotPackaging.ZIP + " is missing: build it with ./mvnw -Paot package");
+        assertTrue(Files.isRegularFile(PackagedFunction.AOT_ZIP), PackagedFunction.AOT_ZIP + " is missing: build it with ./mvnw -Paot verify");
         Path task = Files.createTempDirectory(Path.of("target"), name).toAbsolutePath();
-        PackagedFunction.unzip(AotPackaging.ZIP, task);
+        PackagedFunction.unzip(PackagedFunction.AOT_ZIP, task);
         return task;
     }
 

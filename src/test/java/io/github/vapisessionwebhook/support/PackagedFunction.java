@@ -27,6 +27,8 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 public final class PackagedFunction implements AutoCloseable {
 
     public static final Path ZIP = Path.of("target", "function.zip");
+    /** The aot build ({@code ./mvnw -Paot verify}); it also leaves a copy in {@link #ZIP}. */
+    public static final Path AOT_ZIP = Path.of("target", "function-aot.zip");
     /**
      * The JDK that runs function.zip as Lambda's java25 runtime would: {@code -Dlambda.java.home},
      * else a JDK 25 under /usr/lib/jvm (these machines have Temurin's), else this JVM.
@@ -106,6 +108,19 @@ public final class PackagedFunction implements AutoCloseable {
         return new HashMap<>(Map.of("AWS_ENDPOINT_URL_SECRETS_MANAGER", moto.endpoint().toString(),
                 "VAPI_SESSIONS_TABLE", table,
                 "QUARKUS_DYNAMODB_ENDPOINT_OVERRIDE", moto.endpoint().toString()));
+    }
+
+    /**
+     * What template.yaml gives the function {@code logicalId} with Packaging=aot, as provided.al2023
+     * runs it (the handler in {@code _HANDLER}), with its table and {@code secret} on moto.
+     */
+    public static Map<String, String> aotEnvironment(String logicalId, Moto moto, String secret) {
+        Deployment deployment = Deployment.fromTemplate(logicalId);
+        Map<String, String> environment = new HashMap<>(deployment.environment());
+        environment.putAll(awsOnMoto(moto, Moto.TABLE, secret));
+        environment.put("VAPI_PACKAGING", "aot");
+        environment.put("_HANDLER", deployment.handler());
+        return environment;
     }
 
     /**
@@ -204,7 +219,7 @@ public final class PackagedFunction implements AutoCloseable {
     }
 
     /** The runtime client's jars, taken from this test JVM's classpath (test-scoped dependencies). */
-    public static List<Path> runtimeClientJars() {
+    private static List<Path> runtimeClientJars() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(entry -> entry.contains("aws-lambda-java-runtime-interface-client")
                         || entry.contains("aws-lambda-java-core")
