@@ -47,7 +47,7 @@ public final class AotZip {
     private static final String MAIN = "io.quarkus.runner.GeneratedMain";
     /** The JDK modules the function uses: a missing one fails the training run, whose events are checked. */
     private static final List<String> MODULES = List.of("java.base", "java.logging", "java.management", "java.naming",
-            "java.sql", "java.xml", "jdk.unsupported", "jdk.crypto.ec", "jdk.zipfs");
+            "java.net.http", "java.sql", "java.xml", "jdk.unsupported", "jdk.crypto.ec", "jdk.zipfs");
     /**
      * The same at training and at run time, as the cache requires. C1 only, as Lambda's own Java
      * runtimes start without SnapStart: this packaging is for cold starts. Quarkus's thread pool

@@ -1,6 +1,7 @@
 package io.github.vapisessionwebhook.function;
 
 import io.github.vapisessionwebhook.gateway.InboundEvent;
+import io.github.vapisessionwebhook.tracing.Tracing;
 import io.github.vapisessionwebhook.webhook.RedactedException;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,7 @@ import org.jboss.logging.MDC;
 
 /**
  * One log line per event: request id, Vapi's delivery id (where the credential carries one), message
- * type, session id, result, status and duration. Never the body, headers or any other payload
+ * type, session id, result, status, duration and X-Ray trace id (where Lambda passed one). Never the body, headers or any other payload
  * value: payloads carry secrets and personal data.
  */
 @ApplicationScoped
@@ -28,6 +29,8 @@ public class EventLog {
         putIfPresent("sessionId", sessionId);
         String deliveryId = outcome.deliveryId();
         putIfPresent("deliveryId", deliveryId);
+        String traceId = Tracing.lambdaTraceId().orElse(null);
+        putIfPresent("traceId", traceId);
         MDC.put("result", result);
         MDC.put("status", status);
         double durationMs = Math.round(durationNanos / 10_000.0) / 100.0;
@@ -35,7 +38,8 @@ public class EventLog {
         try {
             // Concatenated, not printf-formatted: java.util.Formatter was a third of a small event's cost.
             LOG.info("event handled: type=" + type + " session=" + sessionId + " result=" + result + " status=" + status
-                    + " duration=" + durationMs + "ms" + (deliveryId == null ? "" : " delivery=" + deliveryId));
+                    + " duration=" + durationMs + "ms" + (deliveryId == null ? "" : " delivery=" + deliveryId)
+                    + (traceId == null ? "" : " trace=" + traceId));
         } finally {
             MDC.clear();
         }

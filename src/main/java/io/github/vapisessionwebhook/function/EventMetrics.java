@@ -1,6 +1,7 @@
 package io.github.vapisessionwebhook.function;
 
 import io.github.vapisessionwebhook.gateway.ApiError;
+import io.github.vapisessionwebhook.tracing.Tracing;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,7 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 /**
  * One CloudWatch embedded-metric-format record per webhook event on stdout: {@code Events},
  * {@code Refusals} (4xx), {@code AuthenticationFailures} (401), {@code StoreLatency} (ms), under no
- * dimension, by {@code Result} and by {@code Error}. Dimension values come from fixed sets, never
+ * dimension, by {@code Result} and by {@code Error}, with the X-Ray {@code traceId} where Lambda passed one. Dimension values come from fixed sets, never
  * from a payload, so the metric count cannot grow with traffic.
  */
 @ApplicationScoped
@@ -68,6 +69,11 @@ public class EventMetrics {
         try {
             MetricsLogger metrics = new MetricsLogger(environment);
             metrics.setNamespace(namespace);
+            // The library reads only _X_AMZN_TRACE_ID, which Java runtimes do not set per invocation.
+            String traceId = Tracing.lambdaTraceId().orElse(null);
+            if (traceId != null) {
+                metrics.putProperty("traceId", traceId);
+            }
             DimensionSet byResult = DimensionSet.of("Result", result(outcome).name());
             if (outcome instanceof WebhookOutcome.Rejected rejected) {
                 metrics.setDimensions(new DimensionSet(), byResult, DimensionSet.of("Error", rejected.error().code()));

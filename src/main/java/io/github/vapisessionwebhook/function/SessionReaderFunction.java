@@ -6,6 +6,7 @@ import io.github.vapisessionwebhook.gateway.GatewayEventReader;
 import io.github.vapisessionwebhook.gateway.GatewayResponse;
 import io.github.vapisessionwebhook.gateway.ReadRequest;
 import io.github.vapisessionwebhook.reader.SessionReader;
+import io.github.vapisessionwebhook.tracing.Tracing;
 import io.github.vapisessionwebhook.webhook.RedactedException;
 import io.quarkus.funqy.Funq;
 import org.jboss.logging.Logger;
@@ -23,32 +24,37 @@ public class SessionReaderFunction {
     private static final Logger LOG = Logger.getLogger("io.github.vapisessionwebhook.query");
 
     private final SessionReader reader;
+    private final Tracing tracing;
 
-    public SessionReaderFunction(SessionReader reader) {
+    public SessionReaderFunction(SessionReader reader, Tracing tracing) {
         this.reader = reader;
+        this.tracing = tracing;
     }
 
     @Funq(NAME)
     public GatewayResponse read(JsonNode event) {
         long started = System.nanoTime();
-        ReadRequest request;
-        try {
-            request = GatewayEventReader.readRequest(event);
-        } catch (IllegalArgumentException notAnObject) {
-            return logged(GatewayResponse.error(ApiError.INVALID_REQUEST, "the query must be a JSON object"), null, started);
+        try (Tracing.Invocation traced = tracing.begin(NAME)) {
+            ReadRequest request;
+            try {
+                request = GatewayEventReader.readRequest(event);
+            } catch (IllegalArgumentException notAnObject) {
+                return logged(GatewayResponse.error(ApiError.INVALID_REQUEST, "the query must be a JSON object"), null, started, traced);
+            }
+            GatewayResponse response;
+            try {
+                response = reader.read(request);
+            } catch (RuntimeException e) {
+                LOG.error("unexpected failure while answering a query; answered 500", RedactedException.of(e));
+                response = GatewayResponse.error(ApiError.INTERNAL_ERROR, null);
+            }
+            return logged(response, request.requestId(), started, traced);
         }
-        GatewayResponse response;
-        try {
-            response = reader.read(request);
-        } catch (RuntimeException e) {
-            LOG.error("unexpected failure while answering a query; answered 500", RedactedException.of(e));
-            response = GatewayResponse.error(ApiError.INTERNAL_ERROR, null);
-        }
-        return logged(response, request.requestId(), started);
     }
 
     /** One line per query: status, request id and duration, never the parameters (they can be personal data). */
-    private static GatewayResponse logged(GatewayResponse response, String requestId, long started) {
+    private static GatewayResponse logged(GatewayResponse response, String requestId, long started, Tracing.Invocation traced) {
+        traced.answered(response.statusCode(), "answered");
         LOG.info("query answered: status=" + response.statusCode() + " request=" + requestId + " duration="
                 + Math.round((System.nanoTime() - started) / 10_000.0) / 100.0 + "ms");
         return response;

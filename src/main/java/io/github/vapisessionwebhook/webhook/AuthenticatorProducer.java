@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.crac.Core;
 import org.jboss.logging.Logger;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
@@ -20,6 +21,13 @@ public class AuthenticatorProducer {
     private static final Logger LOG = Logger.getLogger(AuthenticatorProducer.class);
     /** A Secrets Manager read that hangs must not hold a delivery near Lambda's timeout: 503 sooner. */
     private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ExecutionInterceptor awsCalls;
+
+    /** {@code awsCalls}: the Secrets Manager client's interceptor (tracing.TracedAwsCalls). */
+    public AuthenticatorProducer(ExecutionInterceptor awsCalls) {
+        this.awsCalls = awsCalls;
+    }
 
     @Produces
     @Singleton
@@ -52,7 +60,7 @@ public class AuthenticatorProducer {
     }
 
     /** A fixed HMAC secret that cannot be a key stops start-up; one from Secrets Manager answers 503 until fixed. */
-    private static WebhookSecret hmacSecret(WebhookConfig config, Clock clock) {
+    private WebhookSecret hmacSecret(WebhookConfig config, Clock clock) {
         WebhookSecret secret = secret(config, WebhookConfig.AuthMode.hmac, clock);
         if (secret instanceof FixedSecret fixed) {
             try {
@@ -65,7 +73,7 @@ public class AuthenticatorProducer {
     }
 
     /** {@code VAPI_WEBHOOK_SECRET_ID} (deployed) or {@code VAPI_WEBHOOK_SECRET} (dev, tests), exactly one of them. */
-    private static WebhookSecret secret(WebhookConfig config, WebhookConfig.AuthMode mode, Clock clock) {
+    private WebhookSecret secret(WebhookConfig config, WebhookConfig.AuthMode mode, Clock clock) {
         Optional<String> fixed = nonBlank(config.secret());
         Optional<String> secretId = nonBlank(config.secretId());
         if (fixed.isPresent() && secretId.isPresent()) {
@@ -87,13 +95,14 @@ public class AuthenticatorProducer {
     }
 
     /** Region, credentials and endpoint ({@code AWS_ENDPOINT_URL_SECRETS_MANAGER}) from the SDK's default chains. */
-    private static SecretsManagerClient secretsManager() {
+    private SecretsManagerClient secretsManager() {
         return SecretsManagerClient.builder()
                 .httpClient(UrlConnectionHttpClient.builder()
                         .connectionTimeout(SECRET_READ_TIMEOUT)
                         .socketTimeout(SECRET_READ_TIMEOUT)
                         .build())
-                .overrideConfiguration(override -> override.apiCallTimeout(SECRET_READ_TIMEOUT.multipliedBy(2)))
+                .overrideConfiguration(override -> override.apiCallTimeout(SECRET_READ_TIMEOUT.multipliedBy(2))
+                        .addExecutionInterceptor(awsCalls))
                 .build();
     }
 

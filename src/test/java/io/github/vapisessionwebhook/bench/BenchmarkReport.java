@@ -68,6 +68,7 @@ public final class BenchmarkReport {
         cold.put("dynamodb, secret in the environment", runs(() -> PackagedRuns.coldStart("dynamodb", PackagedRuns.FIXED_SECRET)));
         cold.put("dynamodb, priming at init", runs(() -> PackagedRuns.coldStart("dynamodb", primingAtInit)));
         cold.put("dynamodb, C1 only", runs(() -> PackagedRuns.coldStart("dynamodb", PackagedRuns.C1_ONLY)));
+        cold.put("dynamodb, tracing on (spans to a local OTLP receiver)", runs(PackagedRuns::tracedColdStart));
         cold.put("aot: function-aot.zip's bootstrap (dynamodb)", runs(() -> PackagedRuns.aotColdStart(Map.of())));
         List<PackagedRuns.ColdStart> reference = runs(PackagedRuns::referenceColdStart);
         List<PackagedRuns.ColdStart> storeReference = runs(PackagedRuns::storeReferenceColdStart);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.ClassLoads;
 import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.OtlpSink;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
@@ -66,6 +67,16 @@ final class PackagedRuns {
         Path taskRoot = Files.createTempDirectory(Path.of("target"), "bench-task");
         return coldStart(runtimeApi -> PackagedFunction.start(PackagedFunction.Deployment.fromTemplate(), runtimeApi,
                 environment, taskRoot));
+    }
+
+    /**
+     * A cold start with tracing on (as {@code TracingCollector} deploys it) and every event traced by
+     * Lambda: the spans go to a local OTLP receiver standing in for the collector extension.
+     */
+    static ColdStart tracedColdStart() throws Exception {
+        try (OtlpSink collector = new OtlpSink()) {
+            return coldStart("dynamodb", Map.of("VAPI_TRACING_ENABLED", "true", "OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint()));
+        }
     }
 
     /**
@@ -169,6 +180,8 @@ final class PackagedRuns {
 
     private static ColdStart coldStart(Launcher launcher) throws Exception {
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
+            // As Lambda passes it with tracing active; an untraced function only logs its trace id.
+            runtimeApi.traceHeader("Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
             long launched = System.nanoTime();
             try (PackagedFunction function = launcher.launch(runtimeApi.address())) {
                 RuntimeApiServer.Outcome first = invoke(runtimeApi, function, event(UUID.randomUUID().toString()));

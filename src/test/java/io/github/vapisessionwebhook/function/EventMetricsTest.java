@@ -125,6 +125,18 @@ class EventMetricsTest {
         return names;
     }
 
+    /** The record leads to the invocation's trace: Lambda's trace id, as both runtime loops pass it. */
+    @Test
+    void aTracedEventsRecordCarriesItsTraceId() {
+        assertFalse(deliver(session(UUID.randomUUID().toString()), true).has("traceId"), "no trace header, no trace id");
+        System.setProperty("com.amazonaws.xray.traceHeader", "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+        try {
+            assertEquals("1-5759e988-bd862e3fe1be46a994272793", deliver(session(UUID.randomUUID().toString()), true).path("traceId").asText());
+        } finally {
+            System.clearProperty("com.amazonaws.xray.traceHeader");
+        }
+    }
+
     @Test
     void aStoredEventCountsByResultWithItsStoreLatency() {
         String id = UUID.randomUUID().toString();

@@ -35,6 +35,27 @@ class OperationsTemplateTest {
     }
 
     /**
+     * Traces only with {@code TracingCollector}: X-Ray active tracing (Lambda's segments, the spans'
+     * parents, and the role's X-Ray permission), AWS's collector layer in the function's region (the
+     * spans' way out, OTLP on localhost) and the function's switch. The HTTP API stays untraced: AWS
+     * offers X-Ray tracing for REST APIs only.
+     */
+    @Test
+    void tracingTurnsOnTogetherWithItsCollectorLayer() {
+        JsonNode template = Template.load();
+        JsonNode globals = template.path("Globals").path("Function");
+        assertEquals("[\"HasTracing\",\"Active\",\"AWS::NoValue\"]", globals.path("Tracing").toString());
+        assertEquals("HasTracing", globals.path("Layers").get(0).asText());
+        assertEquals("arn:${AWS::Partition}:lambda:${AWS::Region}:901920570463:layer:aws-otel-collector-amd64-${TracingCollector}",
+                globals.path("Layers").get(1).get(0).asText());
+        assertEquals("[\"HasTracing\",\"true\",\"false\"]",
+                globals.path("Environment").path("Variables").path("VAPI_TRACING_ENABLED").toString());
+        // The loader drops the tags: [[a, b]] is !Not [!Equals [a, b]].
+        assertEquals("[[\"TracingCollector\",\"\"]]", template.path("Conditions").path("HasTracing").toString());
+        assertEquals("AWS::Serverless::HttpApi", template.path("Resources").path("WebhookApi").path("Type").asText());
+    }
+
+    /**
      * CloudWatch publishes to an encrypted topic only with the key's permission, which the
      * AWS-managed SNS key never gives it: the topic's key is the stack's own, and lets CloudWatch
      * (for this account's alarms) encrypt and decrypt.

@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.function;
 
+import io.github.vapisessionwebhook.tracing.Tracing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,7 @@ class PrimingTest {
     }
 
     private static void prime(SessionRepository repository, String exported, boolean aotTraining) {
-        new Priming(new VapiMessageReader(), repository, () -> new SessionReaderFunction(new SessionReader(repository)),
+        new Priming(new VapiMessageReader(), repository, () -> new SessionReaderFunction(new SessionReader(repository), new Tracing(Optional.empty(), "test")),
                 exported, false, false, aotTraining).beforeCheckpoint(null);
     }
 

@@ -66,7 +66,7 @@ class WebhookApiTemplateTest {
                 forms.add(description.get(1).asText());
                 forms.add(description.get(2).asText());
             } else {
-                forms.add("${" + description.asText() + "}");
+                forms.add(description.asText());
             }
             for (String form : forms) {
                 java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(form);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.OtlpSink;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * (created, updated, deleted and redelivered sessions through HTTP API, REST API and direct
  * invocation; other message types; refusals of each kind), each answer checked, against a local
  * Runtime API and moto; priming at init runs both functions' parts, so one cache serves the reader
- * too (one JVM run trains one cache). Then SIGTERM: the JVM exits and writes {@code app.aot}.
+ * too (one JVM run trains one cache), and every other round is traced (Lambda's trace header, spans
+ * to a local collector), so a traced deployment starts from the cache as well. Then SIGTERM: the
+ * JVM exits and writes {@code app.aot}.
  */
 class AotTrainingIT {
 
@@ -46,11 +49,21 @@ class AotTrainingIT {
         Map<String, String> environment = PackagedFunction.aotEnvironment("WebhookFunction", Moto.start(), SECRET);
         environment.put("VAPI_PRIME_ON_START", "true");
         environment.put("VAPI_AOT_TRAINING", "true");
+        try (OtlpSink collector = new OtlpSink()) {
+            environment.put("VAPI_TRACING_ENABLED", "true");
+            environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
+            train(environment, collector);
+        }
+    }
+
+    private static void train(Map<String, String> environment, OtlpSink collector) throws Exception {
         Map<Integer, Integer> byStatus = new TreeMap<>();
         try (RuntimeApiServer runtimeApi = new RuntimeApiServer();
                 PackagedFunction function = PackagedFunction.run(List.of(TASK.resolveSibling("train").toString()), TASK,
                         runtimeApi.address(), environment)) {
             for (int round = 0; round < ROUNDS; round++) {
+                runtimeApi.traceHeader(round % 2 == 0 ? "Root=1-00000000-000000000000000000000000"
+                        : "Root=1-6759e988-bd862e3fe1be46a9942727" + String.format("%02d", round) + ";Parent=53995c3f42cd8ad8;Sampled=1");
                 for (Step step : round(UUID.randomUUID().toString())) {
                     RuntimeApiServer.Outcome outcome = runtimeApi.invoke(step.event(), TIMEOUT, function.exited());
                     assertFalse(outcome.error(), outcome::body);
@@ -64,7 +77,9 @@ class AotTrainingIT {
             assertTrue(output.contains("priming took"), "priming ran at init:\n" + output);
             assertFalse(output.contains("priming could not complete"), "priming reached both functions' store paths:\n" + output);
             assertTrue(Files.isRegularFile(TASK.resolve("app.aot")), "the training run wrote no AOT cache:\n" + output);
-            System.out.printf("aot training: %s events by status; cache %,d bytes%n", byStatus, Files.size(TASK.resolve("app.aot")));
+            assertTrue(collector.exports() > 0, "the traced rounds sent spans");
+            System.out.printf("aot training: %s events by status, %d span exports; cache %,d bytes%n", byStatus,
+                    collector.exports(), Files.size(TASK.resolve("app.aot")));
         }
     }
 

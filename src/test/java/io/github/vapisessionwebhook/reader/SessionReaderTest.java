@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.reader;
 
+import io.github.vapisessionwebhook.tracing.Tracing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import io.github.vapisessionwebhook.session.SessionRecord;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.Records;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ class SessionReaderTest {
     private static final Instant T0 = Instant.parse("2026-08-01T12:00:00Z");
 
     private final InMemorySessionRepository repository = new InMemorySessionRepository();
-    private final SessionReaderFunction function = new SessionReaderFunction(new SessionReader(repository));
+    private final SessionReaderFunction function = new SessionReaderFunction(new SessionReader(repository), new Tracing(Optional.empty(), "test"));
 
     private static SessionRecord session(String id, String assistantId, int hour) {
         return Records.session(id).status("active").name("name " + id).assistantId(assistantId).customer("+15555550123", "Jane")

@@ -83,7 +83,7 @@ public final class PackagedFunction implements AutoCloseable {
 
         /** The template's conditions in the JVM packaging with its parameters' defaults (bearer, with a secret). */
         private static final Map<String, Boolean> DEFAULT_CONDITIONS = Map.of("IsNative", false, "IsJvm", true,
-                "HasSecret", true, "IsOAuth2", false);
+                "HasSecret", true, "IsOAuth2", false, "HasTracing", false);
 
         /** Resolves {@code !If [condition, then, else]} as the default deploy does; {@code AWS::NoValue} is absent. */
         private static String jvmBranch(JsonNode value) {

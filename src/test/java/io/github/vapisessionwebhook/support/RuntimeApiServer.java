@@ -51,6 +51,8 @@ public final class RuntimeApiServer implements AutoCloseable {
 
     private final Map<String, Long> deliveredAt = new ConcurrentHashMap<>();
     private volatile long firstPollNanos;
+    /** Lambda's trace header for the next events; by default an untraced one (no parent segment). */
+    private volatile String traceHeader = "Root=1-00000000-000000000000000000000000";
 
     public RuntimeApiServer() throws IOException {
         // Without it the JDK server's separate header and body writes meet the client's delayed ACK:
@@ -78,6 +80,11 @@ public final class RuntimeApiServer implements AutoCloseable {
                         abort.thenApply(reason -> new Outcome(true, reason, 0, 0)))
                 .thenApply(Outcome.class::cast)
                 .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Sends {@code header} as {@code Lambda-Runtime-Trace-Id} with the next events, as Lambda does with tracing active. */
+    public void traceHeader(String header) {
+        traceHeader = header;
     }
 
     public CompletableFuture<String> initError() {
@@ -138,7 +145,7 @@ public final class RuntimeApiServer implements AutoCloseable {
                 Long.toString(System.currentTimeMillis() + Duration.ofSeconds(30).toMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn",
                 "arn:aws:lambda:us-east-1:123456789012:function:vapi-session-webhook");
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000");
+        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id", traceHeader);
         deliveredAt.put(invocation.requestId(), System.nanoTime());
         reply(exchange, 200, invocation.event());
     }

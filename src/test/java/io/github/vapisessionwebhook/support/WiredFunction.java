@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.support;
 
+import io.github.vapisessionwebhook.tracing.Tracing;
 import io.github.vapisessionwebhook.function.EventLog;
 import io.github.vapisessionwebhook.function.EventMetrics;
 import io.github.vapisessionwebhook.function.SessionWebhookFunction;
@@ -9,6 +10,8 @@ import io.github.vapisessionwebhook.webhook.AuthenticatorProducer;
 import io.github.vapisessionwebhook.webhook.WebhookAuthenticator;
 import io.github.vapisessionwebhook.webhook.WebhookConfig;
 import io.github.vapisessionwebhook.webhook.WebhookProcessor;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.Map;
 
@@ -40,13 +43,19 @@ public final class WiredFunction {
 
     public static SessionWebhookFunction with(WebhookConfig config, WebhookAuthenticator authenticator,
             SessionRepository repository, EventMetrics metrics) {
+        return with(config, authenticator, repository, metrics, new Tracing(Optional.empty(), "test"));
+    }
+
+    public static SessionWebhookFunction with(WebhookConfig config, WebhookAuthenticator authenticator,
+            SessionRepository repository, EventMetrics metrics, Tracing tracing) {
         WebhookProcessor processor = new WebhookProcessor(new VapiMessageReader(), repository, Clock.systemUTC(), config,
                 authenticator);
-        return new SessionWebhookFunction(processor, new EventLog(), metrics);
+        return new SessionWebhookFunction(processor, new EventLog(), metrics, tracing);
     }
 
     /** The authenticator the application builds at start-up for {@code config}. */
     public static WebhookAuthenticator authenticator(WebhookConfig config) {
-        return new AuthenticatorProducer().authenticator(config, Clock.systemUTC());
+        return new AuthenticatorProducer(new ExecutionInterceptor() {
+        }).authenticator(config, Clock.systemUTC());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.vapisessionwebhook.support.Deliveries;
 import io.github.vapisessionwebhook.support.WebhookConfigs;
 import io.github.vapisessionwebhook.webhook.secret.SecretUnavailableException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /** Start-up never yields an open webhook unless none was asked for. */
 class AuthenticatorProducerTest {
 
-    private final AuthenticatorProducer producer = new AuthenticatorProducer();
+    private final AuthenticatorProducer producer = new AuthenticatorProducer(new ExecutionInterceptor() {
+        });
 
     private WebhookAuthenticator start(Map<String, String> properties) {
         return producer.authenticator(WebhookConfigs.of(properties), Clock.systemUTC());
