@@ -14,6 +14,7 @@ import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.WebhookConfigs;
 import io.github.vapisessionwebhook.support.WiredFunction;
+import io.github.vapisessionwebhook.webhook.AuthenticatorProducer;
 import io.github.vapisessionwebhook.webhook.WebhookConfig;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -21,9 +22,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -112,6 +115,32 @@ class TracingTest {
         String everything = finished.toString();
         assertFalse(everything.contains(sessionId), "no payload value in a span");
         assertFalse(everything.contains(Credential.SECRET), "no credential in a span");
+    }
+
+    /** The webhook's Secrets Manager client (a read at start-up, again after its cache time) is traced inside an invocation. */
+    @Test
+    void aSecretReadInsideATracedInvocationIsASpanNamingTheSecret() {
+        Moto moto = Moto.start();
+        moto.putSecret("tracing/webhook-secret", "tracing-secret-value");
+        Map<String, String> sdk = Map.of("aws.endpointUrlSecretsManager", moto.endpoint().toString(), "aws.region", Moto.REGION,
+                "aws.accessKeyId", "local", "aws.secretAccessKey", "local");
+        sdk.forEach(System::setProperty);
+        try {
+            Tracing tracing = tracingOn(spans);
+            WebhookConfig config = WebhookConfigs.of(Map.of("vapi.webhook.auth", "bearer", "vapi.webhook.secret-id", "tracing/webhook-secret"));
+            lambdaTraces("1");
+            try (Tracing.Invocation invocation = tracing.begin("read")) {
+                new AuthenticatorProducer(new TracedAwsCalls(tracing)).authenticator(config, Clock.systemUTC());
+            }
+            SpanData read = spans.getFinishedSpanItems().stream().filter(span -> span.getKind() == SpanKind.CLIENT).findFirst().orElseThrow();
+            assertEquals("GetSecretValue", read.getAttributes().get(AttributeKey.stringKey("rpc.method")), read.toString());
+            assertEquals("SecretsManager", read.getAttributes().get(AttributeKey.stringKey("rpc.service")));
+            assertTrue(read.getAttributes().get(AttributeKey.stringKey("aws.secretsmanager.secret.arn")).contains(":secret:tracing/webhook-secret"),
+                    read.toString());
+            assertFalse(spans.getFinishedSpanItems().toString().contains("tracing-secret-value"), "never the secret's value");
+        } finally {
+            sdk.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test
