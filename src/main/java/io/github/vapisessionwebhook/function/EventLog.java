@@ -10,8 +10,8 @@ import org.jboss.logging.MDC;
 
 /**
  * One log line per event: request id, Vapi's delivery id (where the credential carries one), message
- * type, session id, result, status, duration and X-Ray trace id (where Lambda passed one). Never the body, headers or any other payload
- * value: payloads carry secrets and personal data.
+ * type, session id, result, status, duration and X-Ray trace id (where Lambda passed one). Never the
+ * body, headers or any other payload value: payloads carry secrets and personal data.
  */
 @ApplicationScoped
 public class EventLog {

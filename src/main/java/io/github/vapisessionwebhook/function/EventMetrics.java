@@ -17,8 +17,9 @@ import software.amazon.cloudwatchlogs.emf.model.Unit;
 /**
  * One CloudWatch embedded-metric-format record per webhook event on stdout: {@code Events},
  * {@code Refusals} (4xx), {@code AuthenticationFailures} (401), {@code StoreLatency} (ms), under no
- * dimension, by {@code Result} and by {@code Error}, with the X-Ray {@code traceId} where Lambda passed one. Dimension values come from fixed sets, never
- * from a payload, so the metric count cannot grow with traffic.
+ * dimension, by {@code Result} and by {@code Error}, with the X-Ray {@code traceId} where Lambda
+ * passed one. Dimension values come from fixed sets, never from a payload, so the metric count
+ * cannot grow with traffic.
  */
 @ApplicationScoped
 // The library serialises its records with Jackson, by reflection: register its model for native.
