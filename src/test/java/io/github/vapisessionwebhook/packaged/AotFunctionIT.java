@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.Credential;
 import io.github.vapisessionwebhook.support.Moto;
+import io.github.vapisessionwebhook.support.OtlpSink;
 import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
@@ -73,6 +74,36 @@ class AotFunctionIT {
                     .toList();
             assertEquals(List.of(), fromJars, "the reader's classes come from the AOT cache");
             System.out.printf("aot reader: %,d of %,d classes loaded from the AOT cache%n", fromCache(lines).size(), lines.size());
+        }
+    }
+
+    /** Deployed with {@code TracingCollector}: a traced delivery's spans leave, and tracing's classes come from the cache. */
+    @Test
+    void aTracedDeliveryIsServedFromTheCacheAndSendsItsSpans() throws Exception {
+        Path task = unpacked("aot-traced-task");
+        Path classLoads = Files.createTempFile("aot-traced-class-load", ".log");
+        try (OtlpSink collector = new OtlpSink(); RuntimeApiServer runtimeApi = new RuntimeApiServer()) {
+            Map<String, String> environment = PackagedFunction.aotEnvironment("WebhookFunction", moto, SECRET);
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:MaxRAM=512m -Xlog:class+load=info:file=" + classLoads);
+            environment.put("VAPI_TRACING_ENABLED", "true");
+            environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
+            runtimeApi.traceHeader("Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
+            try (PackagedFunction function = PackagedFunction.run(readOnly(task), task, runtimeApi.address(), environment)) {
+                ObjectNode created = Payloads.event("http-api-session-created.json");
+                created.put("body", Payloads.text(Payloads.session("session.created", UUID.randomUUID().toString(),
+                        "2026-08-01T12:00:00.000Z")));
+                Credential.BEARER.authorise(created, SECRET);
+                assertEquals(200, status(runtimeApi, function, Payloads.text(created)));
+                assertTrue(collector.received().contains("PutItem"), "the spans left before the answer:\n" + function.output());
+                List<String> tracing = Files.readAllLines(classLoads).stream().filter(line -> line.contains(" io.opentelemetry.")).toList();
+                List<String> cached = fromCache(tracing);
+                assertTrue(cached.containsAll(List.of("io.opentelemetry.sdk.trace.SdkTracerProvider",
+                        "io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter",
+                        "io.opentelemetry.contrib.awsxray.propagator.AwsXrayLambdaPropagator")), "tracing runs from the AOT cache");
+                // The few left are the instrumentation's probes of SDK modules this function lacks, which no cache can hold.
+                assertTrue(tracing.size() - cached.size() <= tracing.size() / 100, (tracing.size() - cached.size()) + " of "
+                        + tracing.size() + " from jars: " + tracing.stream().filter(line -> !line.contains("shared objects file")).toList());
+            }
         }
     }
 
