@@ -52,11 +52,12 @@ public class SessionReaderFunction {
         }
     }
 
-    /** One line per query: status, request id and duration, never the parameters (they can be personal data). */
+    /** One line per query: status, request id, duration and trace id, never the parameters (they can be personal data). */
     private static GatewayResponse logged(GatewayResponse response, String requestId, long started, Tracing.Invocation traced) {
         traced.answered(response.statusCode(), "answered");
         LOG.info("query answered: status=" + response.statusCode() + " request=" + requestId + " duration="
-                + Math.round((System.nanoTime() - started) / 10_000.0) / 100.0 + "ms");
+                + Math.round((System.nanoTime() - started) / 10_000.0) / 100.0 + "ms"
+                + Tracing.lambdaTraceId().map(traceId -> " trace=" + traceId).orElse(""));
         return response;
     }
 }

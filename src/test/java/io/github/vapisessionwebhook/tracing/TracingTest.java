@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.function.EventMetrics;
+import io.github.vapisessionwebhook.function.SessionReaderFunction;
 import io.github.vapisessionwebhook.function.SessionWebhookFunction;
+import io.github.vapisessionwebhook.reader.SessionReader;
 import io.github.vapisessionwebhook.store.DynamoDbSessionRepository;
+import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.support.Credential;
 import io.github.vapisessionwebhook.support.LogCapture;
 import io.github.vapisessionwebhook.support.Moto;
@@ -167,6 +170,18 @@ class TracingTest {
         assertEquals(200, function.handle(delivery(UUID.randomUUID().toString())).statusCode());
         assertEquals(List.of(), spans.getFinishedSpanItems());
         assertEquals(List.of("none"), traceHeadersSent);
+    }
+
+    @Test
+    void aQuerysLogLineCarriesTheTraceId() {
+        SessionReaderFunction reader = new SessionReaderFunction(new SessionReader(new InMemorySessionRepository()),
+                new Tracing(Optional.empty(), "vapi-session-reader"));
+        lambdaTraces("1");
+        try (LogCapture logs = LogCapture.start()) {
+            reader.read(Payloads.JSON.createObjectNode().put("sessionId", "none"));
+            assertTrue(logs.lines().stream().anyMatch(line -> line.contains("query answered") && line.contains("trace=" + TRACE)),
+                    logs.lines().toString());
+        }
     }
 
     @Test
