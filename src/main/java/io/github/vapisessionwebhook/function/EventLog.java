@@ -1,7 +1,6 @@
 package io.github.vapisessionwebhook.function;
 
 import io.github.vapisessionwebhook.gateway.InboundEvent;
-import io.github.vapisessionwebhook.tracing.Tracing;
 import io.github.vapisessionwebhook.webhook.RedactedException;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +17,7 @@ public class EventLog {
 
     private static final Logger LOG = Logger.getLogger("io.github.vapisessionwebhook.event");
 
-    void handled(InboundEvent inbound, WebhookOutcome outcome, long durationNanos) {
+    void handled(InboundEvent inbound, WebhookOutcome outcome, long durationNanos, String traceId) {
         String requestId = inbound == null ? null : inbound.requestId();
         int status = outcome.status();
         String type = outcome.type();
@@ -29,7 +28,6 @@ public class EventLog {
         putIfPresent("sessionId", sessionId);
         String deliveryId = outcome.deliveryId();
         putIfPresent("deliveryId", deliveryId);
-        String traceId = Tracing.lambdaTraceId().orElse(null);
         putIfPresent("traceId", traceId);
         MDC.put("result", result);
         MDC.put("status", status);

@@ -1,7 +1,6 @@
 package io.github.vapisessionwebhook.function;
 
 import io.github.vapisessionwebhook.gateway.ApiError;
-import io.github.vapisessionwebhook.tracing.Tracing;
 import io.github.vapisessionwebhook.webhook.WebhookOutcome;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +62,7 @@ public class EventMetrics {
         this.enabled = enabled;
     }
 
-    void handled(WebhookOutcome outcome) {
+    void handled(WebhookOutcome outcome, String traceId) {
         if (!enabled) {
             return;
         }
@@ -71,7 +70,6 @@ public class EventMetrics {
             MetricsLogger metrics = new MetricsLogger(environment);
             metrics.setNamespace(namespace);
             // The library reads only _X_AMZN_TRACE_ID, which Java runtimes do not set per invocation.
-            String traceId = Tracing.lambdaTraceId().orElse(null);
             if (traceId != null) {
                 metrics.putProperty("traceId", traceId);
             }

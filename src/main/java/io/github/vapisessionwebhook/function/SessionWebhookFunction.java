@@ -57,8 +57,9 @@ public class SessionWebhookFunction {
     private GatewayResponse respond(InboundEvent inbound, WebhookOutcome outcome, long started, Tracing.Invocation traced) {
         GatewayResponse response = outcome.response();
         traced.answered(outcome.status(), outcome.result());
-        eventLog.handled(inbound, outcome, System.nanoTime() - started);
-        eventMetrics.handled(outcome);
+        String traceId = Tracing.lambdaTraceId().orElse(null);
+        eventLog.handled(inbound, outcome, System.nanoTime() - started, traceId);
+        eventMetrics.handled(outcome, traceId);
         return response;
     }
 

@@ -52,7 +52,7 @@ public class Tracing {
 
         @Override
         public String get(Map<String, String> carrier, String key) {
-            return carrier == null ? null : carrier.get(key);
+            return carrier.get(key);
         }
     };
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.vapisessionwebhook.support.Credential;
+import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.OtlpSink;
 import io.github.vapisessionwebhook.support.PackagedFunction;
@@ -89,11 +90,8 @@ class AotFunctionIT {
             environment.put("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint());
             runtimeApi.traceHeader("Root=1-6759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
             try (PackagedFunction function = PackagedFunction.run(readOnly(task), task, runtimeApi.address(), environment)) {
-                ObjectNode created = Payloads.event("http-api-session-created.json");
-                created.put("body", Payloads.text(Payloads.session("session.created", UUID.randomUUID().toString(),
-                        "2026-08-01T12:00:00.000Z")));
-                Credential.BEARER.authorise(created, SECRET);
-                assertEquals(200, status(runtimeApi, function, Payloads.text(created)));
+                assertEquals(200, status(runtimeApi, function, EventKind.HTTP_API.event("POST", Map.of("Authorization", "Bearer " + SECRET),
+                        Payloads.text(Payloads.session("session.created", UUID.randomUUID().toString(), "2026-08-01T12:00:00.000Z")), false)));
                 assertTrue(collector.received().contains("PutItem"), "the spans left before the answer:\n" + function.output());
                 List<String> tracing = Files.readAllLines(classLoads).stream().filter(line -> line.contains(" io.opentelemetry.")).toList();
                 List<String> cached = fromCache(tracing);

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.vapisessionwebhook.support.Credential;
+import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.OtlpSink;
 import io.github.vapisessionwebhook.support.PackagedFunction;
@@ -57,10 +56,9 @@ class PackagedTracingIT {
     }
 
     private static int status(RuntimeApiServer runtimeApi, PackagedFunction function) throws Exception {
-        ObjectNode event = Payloads.event("http-api-session-created.json");
-        event.put("body", Payloads.text(Payloads.session("session.created", UUID.randomUUID().toString(), "2026-08-01T12:00:00.000Z")));
-        Credential.BEARER.authorise(event, SECRET);
-        RuntimeApiServer.Outcome outcome = runtimeApi.invoke(Payloads.text(event), TIMEOUT, function.exited());
+        String event = EventKind.HTTP_API.event("POST", Map.of("Authorization", "Bearer " + SECRET),
+                Payloads.text(Payloads.session("session.created", UUID.randomUUID().toString(), "2026-08-01T12:00:00.000Z")), false);
+        RuntimeApiServer.Outcome outcome = runtimeApi.invoke(event, TIMEOUT, function.exited());
         assertFalse(outcome.error(), outcome::body);
         return Payloads.JSON.readTree(outcome.body()).path("statusCode").asInt();
     }

@@ -12,6 +12,7 @@ import io.github.vapisessionwebhook.reader.SessionReader;
 import io.github.vapisessionwebhook.store.DynamoDbSessionRepository;
 import io.github.vapisessionwebhook.store.InMemorySessionRepository;
 import io.github.vapisessionwebhook.support.Credential;
+import io.github.vapisessionwebhook.support.EventKind;
 import io.github.vapisessionwebhook.support.LogCapture;
 import io.github.vapisessionwebhook.support.Moto;
 import io.github.vapisessionwebhook.support.Payloads;
@@ -74,10 +75,8 @@ class TracingTest {
     }
 
     private static ObjectNode delivery(String sessionId) {
-        ObjectNode event = Payloads.event("http-api-session-created.json");
-        event.put("body", Payloads.text(Payloads.session("session.created", sessionId, "2026-08-01T12:00:00.000Z")));
-        Credential.BEARER.authorise(event);
-        return event;
+        return Payloads.read(EventKind.HTTP_API.event("POST", Map.of("Authorization", "Bearer " + Credential.SECRET),
+                Payloads.text(Payloads.session("session.created", sessionId, "2026-08-01T12:00:00.000Z")), false));
     }
 
     private static void lambdaTraces(String sampled) {
