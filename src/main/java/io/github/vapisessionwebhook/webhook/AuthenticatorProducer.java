@@ -21,6 +21,8 @@ public class AuthenticatorProducer {
     private static final Logger LOG = Logger.getLogger(AuthenticatorProducer.class);
     /** A Secrets Manager read that hangs must not hold a delivery near Lambda's timeout: 503 sooner. */
     private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(3);
+    /** Two attempts of the read; not {@code multipliedBy}, whose BigDecimal costs a cold start milliseconds. */
+    private static final Duration SECRET_CALL_TIMEOUT = Duration.ofSeconds(6);
 
     private final ExecutionInterceptor awsCalls;
 
@@ -101,7 +103,7 @@ public class AuthenticatorProducer {
                         .connectionTimeout(SECRET_READ_TIMEOUT)
                         .socketTimeout(SECRET_READ_TIMEOUT)
                         .build())
-                .overrideConfiguration(override -> override.apiCallTimeout(SECRET_READ_TIMEOUT.multipliedBy(2))
+                .overrideConfiguration(override -> override.apiCallTimeout(SECRET_CALL_TIMEOUT)
                         .addExecutionInterceptor(awsCalls))
                 .build();
     }
