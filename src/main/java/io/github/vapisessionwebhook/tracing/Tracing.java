@@ -55,6 +55,9 @@ public class Tracing {
             return carrier.get(key);
         }
     };
+    /** Made with this class, traced or not, so the aot build's training (traced) puts it in the cache too. */
+    private static final ExecutionInterceptor NO_SPANS = new ExecutionInterceptor() {
+    };
 
     private final Optional<OpenTelemetrySdk> sdk;
     private final ExecutionInterceptor awsCalls;
@@ -79,8 +82,7 @@ public class Tracing {
                         .build())
                 .setPropagators(ContextPropagators.create(AwsXrayPropagator.getInstance())).build());
         this.awsCalls = sdk.map(otel -> AwsSdkTelemetry.create(otel).newExecutionInterceptor())
-                .orElseGet(() -> new ExecutionInterceptor() {
-                });
+                .orElse(NO_SPANS);
     }
 
     /** The AWS SDK's interceptor for the clients' calls: spans when tracing is on, nothing otherwise. */
