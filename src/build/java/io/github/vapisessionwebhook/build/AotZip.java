@@ -1,5 +1,6 @@
 package io.github.vapisessionwebhook.build;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -13,10 +14,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
@@ -30,7 +33,7 @@ import java.util.zip.ZipInputStream;
  * <ul>
  * <li>{@code layout} (package phase): {@code target/function.zip} becomes the task root
  * {@code target/aot/task}: a Java runtime made with {@code jlink} from this JDK, the function's
- * classes as one jar and its libraries, a {@code bootstrap} that starts Quarkus (whose Lambda loop,
+ * classes as one jar and its libraries as another, a {@code bootstrap} that starts Quarkus (whose Lambda loop,
  * {@code function.RuntimeApiLoop}, then polls the Runtime API) on the AOT cache, and
  * {@code target/aot/train}, the same command writing the cache instead;</li>
  * <li>the integration tests' {@code AotTrainingIT} runs {@code train} over every path an event
@@ -45,6 +48,9 @@ public final class AotZip {
     private static final Path TASK = TARGET.resolve("aot/task");
     private static final String CACHE = "app.aot";
     private static final String MAIN = "io.quarkus.runner.GeneratedMain";
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
+    /** Multi-release: some libraries hold classes for newer Java versions under META-INF/versions. */
+    private static final byte[] MANIFEST_CONTENT = "Manifest-Version: 1.0\nMulti-Release: true\n".getBytes(StandardCharsets.UTF_8);
     /** The JDK modules the function uses: a missing one fails the training run, whose events are checked. */
     private static final List<String> MODULES = List.of("java.base", "java.logging", "java.management", "java.naming",
             "java.net.http", "java.sql", "java.xml", "jdk.unsupported", "jdk.crypto.ec", "jdk.zipfs");
@@ -71,10 +77,10 @@ public final class AotZip {
 
     static void layout(Path jvmZip) throws IOException {
         deleteRecursively(TARGET.resolve("aot"));
-        List<String> classpath = unpack(jvmZip, TASK.resolve("app"));
+        unpack(jvmZip, TASK.resolve("app"));
         jlink(TASK.resolve("runtime"));
-        String command = String.join(" ", JVM_OPTIONS) + " \\\n  -cp \"" + String.join(":",
-                classpath.stream().map(entry -> "$LAMBDA_TASK_ROOT/" + entry).toList()) + "\" \\\n  " + MAIN + "\n";
+        String command = String.join(" ", JVM_OPTIONS) + " -cp \"$LAMBDA_TASK_ROOT/app/function.jar:$LAMBDA_TASK_ROOT/app/lib.jar\" "
+                + MAIN + "\n";
         script(TASK.resolve("bootstrap"), """
                 # Packaging=aot (provided.al2023): the bundled Java runtime on the function's AOT cache.
                 # A cache the JVM cannot use is ignored (slower); only a JVM that cannot start fails.
@@ -94,39 +100,81 @@ public final class AotZip {
     }
 
     /**
-     * The JVM zip's root classes become {@code app/function.jar} (an AOT cache refuses a directory
-     * on the class path), its libraries {@code app/lib}. Every file gets a modification time of whole
-     * even seconds, which any zip keeps exactly: the cache checks the jars' times when it is used.
-     * Returns the class path, relative to the task root, in a fixed order.
+     * The JVM zip's own classes become {@code app/function.jar} (an AOT cache refuses a directory on
+     * the class path) and its hundred libraries one jar, {@code app/lib.jar}: every service or
+     * resource lookup opens each jar of a class path, which for a hundred jars costs a cold start
+     * milliseconds. (The function's jar stays small: SmallRye Config opens the jar holding
+     * {@code application.properties} as a file system, reading its whole index.) Service files are
+     * joined; a file that libraries hold with different content (their licence and notice files,
+     * Quarkus's build metadata) is kept once per library under {@code META-INF/libs/<jar>/}; such
+     * a conflict outside {@code META-INF} fails the build. Manifests and module descriptors are
+     * left out (a class path has no modules). The jars' times are whole even seconds, which any
+     * zip keeps exactly: the cache checks them when it is used.
      */
-    private static List<String> unpack(Path jvmZip, Path app) throws IOException {
-        Path lib = Files.createDirectories(app.resolve("lib"));
-        List<String> classpath = new ArrayList<>(List.of("app/function.jar"));
-        try (InputStream in = Files.newInputStream(jvmZip); ZipInputStream entries = new ZipInputStream(in);
-                FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + app.resolve("function.jar").toUri()),
-                        Map.of("create", "true"))) {
+    private static void unpack(Path jvmZip, Path app) throws IOException {
+        Map<String, byte[]> function = new TreeMap<>();
+        Map<String, Map<String, byte[]>> libraries = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(jvmZip); ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 String name = entry.getName();
-                if (name.startsWith("lib/") && !entry.isDirectory()) {
-                    Files.copy(entries, lib.resolve(name.substring("lib/".length())));
-                    classpath.add(name.replaceFirst("^lib/", "app/lib/"));
-                } else if (entry.isDirectory()) {
-                    Files.createDirectories(jar.getPath(name));
-                } else if (!name.equals("bootstrap") && !name.equals("java-wrapper")) {
-                    Files.copy(entries, jar.getPath(name));
+                if (name.startsWith("lib/") && name.endsWith(".jar")) {
+                    collect(name.substring("lib/".length()), new ZipInputStream(new ByteArrayInputStream(entries.readAllBytes())), libraries);
+                } else if (!entry.isDirectory() && !name.equals("bootstrap") && !name.equals("java-wrapper")) {
+                    function.put(name, entries.readAllBytes());
                 }
             }
         }
-        if (classpath.size() < 10) {
+        if (libraries.size() < 5_000) {
             throw new IllegalStateException(jvmZip + " is not the JVM build (no lib/): run ./mvnw -Paot verify, which builds it first");
         }
-        FileTime evenSecond = FileTime.from(System.currentTimeMillis() / 2000 * 2, TimeUnit.SECONDS);
-        try (Stream<Path> files = Files.walk(app)) {
-            for (Path file : files.toList()) {
-                Files.setLastModifiedTime(file, evenSecond);
+        function.put(MANIFEST, MANIFEST_CONTENT);
+        jar(app.resolve("function.jar"), function);
+        jar(app.resolve("lib.jar"), merged(libraries));
+    }
+
+    private static void collect(String jar, ZipInputStream entries, Map<String, Map<String, byte[]>> libraries) throws IOException {
+        for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+            String name = entry.getName();
+            if (!entry.isDirectory() && !name.equals(MANIFEST) && !name.equals("META-INF/INDEX.LIST")
+                    && !name.endsWith("module-info.class")) {
+                libraries.computeIfAbsent(name, path -> new LinkedHashMap<>()).put(jar, entries.readAllBytes());
             }
         }
-        return classpath;
+    }
+
+    private static Map<String, byte[]> merged(Map<String, Map<String, byte[]>> libraries) {
+        Map<String, byte[]> merged = new TreeMap<>(Map.of(MANIFEST, MANIFEST_CONTENT));
+        libraries.forEach((path, byJar) -> {
+            if (path.startsWith("META-INF/services/")) {
+                merged.put(path, String.join("\n", byJar.values().stream()
+                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).distinct().toList()).getBytes(StandardCharsets.UTF_8));
+            } else if (byJar.values().stream().map(Arrays::hashCode).distinct().count() == 1) {
+                merged.put(path, byJar.values().iterator().next());
+            } else if (path.startsWith("META-INF/")) {
+                byJar.forEach((jar, content) -> merged.put("META-INF/libs/" + jar + "/" + path.substring("META-INF/".length()), content));
+            } else {
+                throw new IllegalStateException(path + " differs between " + byJar.keySet() + ": a class path would pick one");
+            }
+        });
+        return merged;
+    }
+
+    private static void jar(Path file, Map<String, byte[]> entries) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (FileSystem jar = FileSystems.newFileSystem(URI.create("jar:" + file.toUri()), Map.of("create", "true"))) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                write(jar, entry.getKey(), entry.getValue());
+            }
+        }
+        Files.setLastModifiedTime(file, FileTime.from(System.currentTimeMillis() / 2000 * 2, TimeUnit.SECONDS));
+    }
+
+    private static void write(FileSystem jar, String path, byte[] content) throws IOException {
+        Path entry = jar.getPath(path);
+        if (entry.getParent() != null) {
+            Files.createDirectories(entry.getParent());
+        }
+        Files.write(entry, content);
     }
 
     private static void jlink(Path runtime) {
