@@ -64,6 +64,13 @@ public final class AotZip {
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
             "-Dvapi.build=aot");
 
+    /**
+     * No method profiles in the cache: they serve C2, which this runtime never uses, and replaying
+     * them queues at start-up a C1 compilation of every method the training compiled
+     * (docs/benchmarks.md). Diagnostic options of the bundled JDK: if one goes, training fails.
+     */
+    private static final List<String> TRAINING_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
+
     private AotZip() {
     }
 
@@ -89,7 +96,8 @@ public final class AotZip {
         script(TARGET.resolve("aot/train"), """
                 # The training run (AotTrainingIT): the bootstrap's JVM, writing the AOT cache when it exits.
                 cd "$LAMBDA_TASK_ROOT" || exit 1
-                exec "$LAMBDA_TASK_ROOT/runtime/bin/java" -XX:AOTCacheOutput="$LAMBDA_TASK_ROOT/%s" %s""".formatted(CACHE, command));
+                exec "$LAMBDA_TASK_ROOT/runtime/bin/java" -XX:AOTCacheOutput="$LAMBDA_TASK_ROOT/%s" %s %s""".formatted(CACHE,
+                String.join(" ", TRAINING_OPTIONS), command));
         // Packaging=jvm sets this as AWS_LAMBDA_EXEC_WRAPPER on java25, which is not where this zip runs.
         script(TASK.resolve("java-wrapper"), """
                 echo "vapi-session-webhook: this function.zip is the aot build (./mvnw -Paot verify) for the provided.al2023 \
