@@ -58,11 +58,13 @@ public final class AotZip {
      * The same at training and at run time, as the cache requires. C1 only, as Lambda's own Java
      * runtimes start without SnapStart: this packaging is for cold starts. Quarkus's thread pool
      * needs java.lang opened on Java 24+; the build property tells the function which build it is
-     * (function.StartupChecks.BUILD_PROPERTY).
+     * (function.StartupChecks.BUILD_PROPERTY). Joda-Time, which only Quarkus's Lambda mapper
+     * registers (nothing here reads a Joda type), knows UTC only: reading its time-zone database
+     * cost every start milliseconds (docs/benchmarks.md).
      */
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75",
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-            "-Dvapi.build=aot");
+            "-Dorg.joda.time.DateTimeZone.Provider=org.joda.time.tz.UTCProvider", "-Dvapi.build=aot");
 
     /**
      * No method profiles in the cache: they serve C2, which this runtime never uses, and replaying
