@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -60,7 +61,7 @@ public final class AotZip {
      * needs java.lang opened on Java 24+; the build property tells the function which build it is
      * (function.StartupChecks.BUILD_PROPERTY). Joda-Time, which only Quarkus's Lambda mapper
      * registers (nothing here reads a Joda type), knows UTC only: reading its time-zone database
-     * cost every start milliseconds (docs/benchmarks.md).
+     * was CPU on every start's main thread.
      */
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:MaxRAMPercentage=75",
             "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -156,8 +157,8 @@ public final class AotZip {
         Map<String, byte[]> merged = new TreeMap<>(Map.of(MANIFEST, MANIFEST_CONTENT));
         libraries.forEach((path, byJar) -> {
             if (path.startsWith("META-INF/services/")) {
-                merged.put(path, String.join("\n", byJar.values().stream()
-                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).distinct().toList()).getBytes(StandardCharsets.UTF_8));
+                merged.put(path, byJar.values().stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip() + "\n")
+                        .distinct().collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8));
             } else if (byJar.values().stream().map(Arrays::hashCode).distinct().count() == 1) {
                 merged.put(path, byJar.values().iterator().next());
             } else if (path.startsWith("META-INF/")) {

@@ -14,6 +14,9 @@ import io.github.vapisessionwebhook.support.PackagedFunction;
 import io.github.vapisessionwebhook.support.Payloads;
 import io.github.vapisessionwebhook.support.RuntimeApiServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -53,6 +56,38 @@ class AotFunctionIT {
         System.out.printf("aot: %,d of %,d classes loaded from the AOT cache%n", run.fromCache().size(), run.loaded());
         assertTrue(run.fromCache().size() > run.loaded() * 0.8, run.fromCache().size() + " of " + run.loaded());
         assertEquals(before, listing(task), "nothing was written into the task root");
+    }
+
+    /**
+     * The libraries travel as one jar: every provider of a service that several libraries provide
+     * is still listed, and each library's own licence and notice files are kept (under
+     * {@code META-INF/libs/<jar>/} where their texts differ).
+     */
+    @Test
+    void theLibrariesJarKeepsEveryServiceProviderAndEachLicence() throws Exception {
+        Path task = unpacked("aot-libraries");
+        assertTrue(Files.readString(task.resolve("bootstrap")).contains("-cp \"$LAMBDA_TASK_ROOT/app/function.jar:$LAMBDA_TASK_ROOT/app/lib.jar\""),
+                "the class path is the function's jar and the libraries' jar");
+        try (FileSystem jar = FileSystems.newFileSystem(task.resolve("app/lib.jar"))) {
+            List<String> modules = Files.readAllLines(jar.getPath("META-INF/services/com.fasterxml.jackson.databind.Module"));
+            assertTrue(modules.containsAll(List.of("com.fasterxml.jackson.datatype.jsr310.JavaTimeModule",
+                    "com.fasterxml.jackson.datatype.jdk8.Jdk8Module", "com.fasterxml.jackson.datatype.joda.JodaModule")), modules.toString());
+            Map<String, List<String>> kept;
+            try (Stream<Path> libraries = Files.list(jar.getPath("META-INF/libs"))) {
+                kept = libraries.collect(Collectors.toMap(library -> library.getFileName().toString().replaceFirst("-[0-9][^-]*\\.jar/?$", ""),
+                        AotFunctionIT::fileNames));
+            }
+            assertEquals(List.of("LICENSE.txt", "NOTICE.txt"), kept.get("joda-time.joda-time"), kept.toString());
+            assertEquals(List.of("LICENSE", "NOTICE"), kept.get("com.fasterxml.jackson.core.jackson-databind"), kept.toString());
+        }
+    }
+
+    private static List<String> fileNames(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
