@@ -70,7 +70,7 @@ public final class AotZip {
     /**
      * No method profiles in the cache: they serve C2, which this runtime never uses, and replaying
      * them queues at start-up a C1 compilation of every method the training compiled
-     * (docs/benchmarks.md). Diagnostic options of the bundled JDK: if one goes, training fails.
+     * (docs/packaging.md). Diagnostic options of the bundled JDK: if one goes, training fails.
      */
     private static final List<String> TRAINING_OPTIONS = List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
 
