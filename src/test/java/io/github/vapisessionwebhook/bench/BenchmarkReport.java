@@ -29,6 +29,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkReport {
 
+    private static final String ON_DEMAND_REFERENCE =
+            "reference: the same, as Lambda's java25 runs it on demand (`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`)";
     private static final int COLD_RUNS = 7;
     /** Issue 23's goals for Packaging=aot against the plain handler doing the same job, and the zip before it. */
     private static final double AOT_COLD_START_GOAL = 0.5;
@@ -72,6 +74,7 @@ public final class BenchmarkReport {
         cold.put("aot: function-aot.zip's bootstrap (dynamodb)", runs(() -> PackagedRuns.aotColdStart(Map.of())));
         List<PackagedRuns.ColdStart> reference = runs(PackagedRuns::referenceColdStart);
         List<PackagedRuns.ColdStart> storeReference = runs(PackagedRuns::storeReferenceColdStart);
+        List<PackagedRuns.ColdStart> onDemandReference = runs(PackagedRuns::storeReferenceOnDemandColdStart);
         report.append("\n## Cold start of target/function.zip (runtime interface client, median of ")
                 .append(COLD_RUNS).append(" runs)\n\n")
                 .append("JVM options as template.yaml deploys them: ").append(PackagedRuns.jvmOptionsDescribed()).append(". ")
@@ -86,6 +89,7 @@ public final class BenchmarkReport {
         cold.forEach((store, runs) -> coldRow(report, store, runs));
         coldRow(report, "reference: plain handler, Jackson only", reference);
         coldRow(report, "reference: plain handler, Jackson + AWS SDK conditional PutItem (dynamodb)", storeReference);
+        coldRow(report, ON_DEMAND_REFERENCE, onDemandReference);
         report.append("\nGoals: first response within 1,500 ms of JVM launch; first event within 3x a warm event. ")
                 .append("Quarkus boot is the time Quarkus reports (\"started in\"); JVM + Lambda loop is the rest of ")
                 .append("init, from process launch to the function's first request for an event (AWS's runtime interface ")
@@ -94,7 +98,7 @@ public final class BenchmarkReport {
                 .append("Jackson, run by the same runtime client: what the JVM and the client cost by themselves.\n");
 
         packagings(report, cold.get("dynamodb"), cold.get("aot: function-aot.zip's bootstrap (dynamodb)"), reference,
-                storeReference);
+                storeReference, onDemandReference);
 
         report.append("\n## Where a cold start goes: classes loaded (one run each, `-Xlog:class+load`)\n\n");
         Map<String, PackagedRuns.ClassLoading> loading = new LinkedHashMap<>();
@@ -180,7 +184,8 @@ public final class BenchmarkReport {
 
     /** jvm (java25 without SnapStart), aot and the plain handlers, with the zips' sizes; aot's ratios to each reference. */
     private static void packagings(StringBuilder report, List<PackagedRuns.ColdStart> jvm, List<PackagedRuns.ColdStart> aot,
-            List<PackagedRuns.ColdStart> reference, List<PackagedRuns.ColdStart> storeReference) throws IOException {
+            List<PackagedRuns.ColdStart> reference, List<PackagedRuns.ColdStart> storeReference,
+            List<PackagedRuns.ColdStart> onDemandReference) throws IOException {
         report.append("\n## Packagings side by side (same run)\n\n")
                 .append("| packaging | launch to first response (ms) | spread (min–max) | peak RSS (MiB) | CPU to first response (ms) | zip (MB) | unzipped (MB) |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- |\n");
@@ -188,6 +193,7 @@ public final class BenchmarkReport {
         packagingRow(report, "aot: function-aot.zip's bootstrap (bundled runtime + AOT cache)", aot,
                 PackagedRuns.zipSize(PackagedFunction.AOT_ZIP));
         packagingRow(report, "reference: plain handler, Jackson + AWS SDK PutItem", storeReference, null);
+        packagingRow(report, ON_DEMAND_REFERENCE, onDemandReference, null);
         packagingRow(report, "reference: plain handler, Jackson only", reference, null);
         report.append("\n");
         double cold = ratio(aot, storeReference, PackagedRuns.ColdStart::launchToFirstResponseMs);
@@ -201,6 +207,11 @@ public final class BenchmarkReport {
                 + "process, so C1's compilations too: where Lambda gives a share of one CPU, as at 512 MB, this rather than the "
                 + "wall time on this machine's two cores bounds a cold start).%n%n",
                 ratio(aot, storeReference, PackagedRuns.ColdStart::cpuToFirstResponseMs)));
+        report.append(String.format("aot against the same plain SDK handler as Lambda's java25 runtime starts it without SnapStart "
+                + "or provisioned concurrency (C1 only, serial collector, as aot itself runs): cold start %.2fx, peak RSS %.2fx, "
+                + "CPU to first response %.2fx.%n%n", ratio(aot, onDemandReference, PackagedRuns.ColdStart::launchToFirstResponseMs),
+                ratio(aot, onDemandReference, PackagedRuns.ColdStart::peakRssKb),
+                ratio(aot, onDemandReference, PackagedRuns.ColdStart::cpuToFirstResponseMs)));
         report.append(String.format("aot against the plain handler with Jackson only: cold start %.2fx, peak RSS %.2fx.%n%n",
                 ratio(aot, reference, PackagedRuns.ColdStart::launchToFirstResponseMs),
                 ratio(aot, reference, PackagedRuns.ColdStart::peakRssKb)));

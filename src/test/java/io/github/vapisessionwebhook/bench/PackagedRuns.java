@@ -92,8 +92,21 @@ final class PackagedRuns {
      * (through the SDK's own endpoint setting), the function's JVM options.
      */
     static ColdStart storeReferenceColdStart() throws Exception {
+        return storeReferenceColdStart(jvmOptions());
+    }
+
+    /**
+     * The same handler with the JVM options Lambda's java25 runtime starts a function with when it
+     * has neither SnapStart nor provisioned concurrency: C1 only and the serial collector.
+     */
+    static ColdStart storeReferenceOnDemandColdStart() throws Exception {
+        return storeReferenceColdStart(C1_ONLY.get("JAVA_TOOL_OPTIONS") + " -XX:+UseSerialGC");
+    }
+
+    private static ColdStart storeReferenceColdStart(String javaOptions) throws Exception {
         Moto moto = Moto.start();
-        return referenceColdStart(StoreReferenceHandler.class, true, Map.of("VAPI_SESSIONS_TABLE", Moto.TABLE, "AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString()));
+        return referenceColdStart(StoreReferenceHandler.class, true, Map.of("VAPI_SESSIONS_TABLE", Moto.TABLE,
+                "AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString(), "JAVA_TOOL_OPTIONS", javaOptions));
     }
 
     private static ColdStart referenceColdStart(Class<?> handlerClass, boolean withSdk, Map<String, String> extraEnvironment)
@@ -117,9 +130,9 @@ final class PackagedRuns {
             }
         }
         String handler = handlerClass.getName() + "::handleRequest";
-        // The same JVM options as the function, for a like-for-like comparison.
+        // The same JVM options as the function unless told otherwise, for a like-for-like comparison.
         Map<String, String> environment = new HashMap<>(extraEnvironment);
-        environment.put("JAVA_TOOL_OPTIONS", jvmOptions());
+        environment.putIfAbsent("JAVA_TOOL_OPTIONS", jvmOptions());
         asInLambdasMemory(environment);
         return coldStart(runtimeApi -> PackagedFunction.launch(taskRoot, handler, runtimeApi, environment));
     }
