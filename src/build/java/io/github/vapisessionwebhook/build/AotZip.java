@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -159,7 +159,7 @@ public final class AotZip {
             if (path.startsWith("META-INF/services/")) {
                 merged.put(path, byJar.values().stream().map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip() + "\n")
                         .distinct().collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8));
-            } else if (byJar.values().stream().map(Arrays::hashCode).distinct().count() == 1) {
+            } else if (byJar.values().stream().map(ByteBuffer::wrap).distinct().count() == 1) {
                 merged.put(path, byJar.values().iterator().next());
             } else if (path.startsWith("META-INF/")) {
                 byJar.forEach((jar, content) -> merged.put("META-INF/libs/" + jar + "/" + path.substring("META-INF/".length()), content));
