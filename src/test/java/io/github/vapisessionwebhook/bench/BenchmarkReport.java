@@ -29,6 +29,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkReport {
 
+    private static final String AOT = "aot: function-aot.zip's bootstrap (dynamodb)";
+    private static final String REFERENCE = "reference: plain handler, Jackson only";
+    private static final String STORE_REFERENCE = "reference: plain handler, Jackson + AWS SDK conditional PutItem (dynamodb)";
     private static final String ON_DEMAND_REFERENCE =
             "reference: the same, as Lambda's java25 runs it on demand (`-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`)";
     private static final int COLD_RUNS = 7;
@@ -62,21 +65,25 @@ public final class BenchmarkReport {
                     handler.getSecondaryResults().get("gc.alloc.rate.norm").getScore() / 1024));
         }
 
-        Map<String, List<PackagedRuns.ColdStart>> cold = new LinkedHashMap<>();
+        Map<String, Callable<PackagedRuns.ColdStart>> starts = new LinkedHashMap<>();
         Map<String, String> primingAtInit = Map.of("VAPI_PRIME_ON_START", "true");
-        cold.put("memory", runs(() -> PackagedRuns.coldStart("memory", Map.of())));
-        cold.put("memory, priming at init", runs(() -> PackagedRuns.coldStart("memory", primingAtInit)));
-        cold.put("dynamodb", runs(() -> PackagedRuns.coldStart("dynamodb", Map.of())));
-        cold.put("dynamodb, secret in the environment", runs(() -> PackagedRuns.coldStart("dynamodb", PackagedRuns.FIXED_SECRET)));
-        cold.put("dynamodb, priming at init", runs(() -> PackagedRuns.coldStart("dynamodb", primingAtInit)));
-        cold.put("dynamodb, C1 only", runs(() -> PackagedRuns.coldStart("dynamodb", PackagedRuns.C1_ONLY)));
-        cold.put("dynamodb, tracing on (spans to a local OTLP receiver)", runs(PackagedRuns::tracedColdStart));
-        cold.put("aot: function-aot.zip's bootstrap (dynamodb)", runs(() -> PackagedRuns.aotColdStart(Map.of())));
-        List<PackagedRuns.ColdStart> reference = runs(PackagedRuns::referenceColdStart);
-        List<PackagedRuns.ColdStart> storeReference = runs(PackagedRuns::storeReferenceColdStart);
-        List<PackagedRuns.ColdStart> onDemandReference = runs(PackagedRuns::storeReferenceOnDemandColdStart);
+        starts.put("memory", () -> PackagedRuns.coldStart("memory", Map.of()));
+        starts.put("memory, priming at init", () -> PackagedRuns.coldStart("memory", primingAtInit));
+        starts.put("dynamodb", () -> PackagedRuns.coldStart("dynamodb", Map.of()));
+        starts.put("dynamodb, secret in the environment", () -> PackagedRuns.coldStart("dynamodb", PackagedRuns.FIXED_SECRET));
+        starts.put("dynamodb, priming at init", () -> PackagedRuns.coldStart("dynamodb", primingAtInit));
+        starts.put("dynamodb, C1 only", () -> PackagedRuns.coldStart("dynamodb", PackagedRuns.C1_ONLY));
+        starts.put("dynamodb, tracing on (spans to a local OTLP receiver)", PackagedRuns::tracedColdStart);
+        starts.put(AOT, () -> PackagedRuns.aotColdStart(Map.of()));
+        starts.put(REFERENCE, PackagedRuns::referenceColdStart);
+        starts.put(STORE_REFERENCE, PackagedRuns::storeReferenceColdStart);
+        starts.put(ON_DEMAND_REFERENCE, PackagedRuns::storeReferenceOnDemandColdStart);
+        Map<String, List<PackagedRuns.ColdStart>> cold = interleaved(starts);
+        List<PackagedRuns.ColdStart> reference = cold.remove(REFERENCE);
+        List<PackagedRuns.ColdStart> storeReference = cold.remove(STORE_REFERENCE);
+        List<PackagedRuns.ColdStart> onDemandReference = cold.remove(ON_DEMAND_REFERENCE);
         report.append("\n## Cold start of target/function.zip (runtime interface client, median of ")
-                .append(COLD_RUNS).append(" runs)\n\n")
+                .append(COLD_RUNS).append(" runs, interleaved: each round starts every row once)\n\n")
                 .append("JVM options as template.yaml deploys them: ").append(PackagedRuns.jvmOptionsDescribed()).append(". ")
                 .append("Priming at init (`VAPI_PRIME_ON_START`, off by default; before a SnapStart snapshot it always runs) moves part of the first event's warm-up into init. ")
                 .append("Every JVM sees the function's ").append(PackagedRuns.lambdaMemoryMb())
@@ -87,8 +94,8 @@ public final class BenchmarkReport {
                 .append("Quarkus boot (ms) | first event (ms) | warm event (ms) | first / warm | peak RSS (MiB) | CPU to first response (ms) |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         cold.forEach((store, runs) -> coldRow(report, store, runs));
-        coldRow(report, "reference: plain handler, Jackson only", reference);
-        coldRow(report, "reference: plain handler, Jackson + AWS SDK conditional PutItem (dynamodb)", storeReference);
+        coldRow(report, REFERENCE, reference);
+        coldRow(report, STORE_REFERENCE, storeReference);
         coldRow(report, ON_DEMAND_REFERENCE, onDemandReference);
         report.append("\nGoals: first response within 1,500 ms of JVM launch; first event within 3x a warm event. ")
                 .append("Quarkus boot is the time Quarkus reports (\"started in\"); JVM + Lambda loop is the rest of ")
@@ -97,8 +104,14 @@ public final class BenchmarkReport {
                 .append("plain `RequestStreamHandler` (no framework, no store) that parses the event and its body with ")
                 .append("Jackson, run by the same runtime client: what the JVM and the client cost by themselves.\n");
 
-        packagings(report, cold.get("dynamodb"), cold.get("aot: function-aot.zip's bootstrap (dynamodb)"), reference,
+        packagings(report, cold.get("dynamodb"), cold.get(AOT), reference,
                 storeReference, onDemandReference);
+        Map<String, List<PackagedRuns.ColdStart>> resident = new LinkedHashMap<>();
+        resident.put("jvm: function.zip (dynamodb)", cold.get("dynamodb"));
+        resident.put(AOT, cold.get(AOT));
+        resident.put(STORE_REFERENCE, storeReference);
+        resident.put(ON_DEMAND_REFERENCE, onDemandReference);
+        residentMemory(report, resident);
 
         report.append("\n## Where a cold start goes: classes loaded (one run each, `-Xlog:class+load`)\n\n");
         Map<String, PackagedRuns.ClassLoading> loading = new LinkedHashMap<>();
@@ -163,10 +176,17 @@ public final class BenchmarkReport {
         report.append(" |\n");
     }
 
-    private static List<PackagedRuns.ColdStart> runs(Callable<PackagedRuns.ColdStart> coldStart) throws Exception {
-        List<PackagedRuns.ColdStart> runs = new ArrayList<>();
-        for (int i = 0; i < COLD_RUNS; i++) {
-            runs.add(coldStart.call());
+    /**
+     * COLD_RUNS cold starts of each, in rounds that take each once: a machine that slows down for a
+     * while slows every row a little rather than one row a lot, so the ratios between rows hold.
+     */
+    private static Map<String, List<PackagedRuns.ColdStart>> interleaved(Map<String, Callable<PackagedRuns.ColdStart>> starts)
+            throws Exception {
+        Map<String, List<PackagedRuns.ColdStart>> runs = new LinkedHashMap<>();
+        for (int round = 0; round < COLD_RUNS; round++) {
+            for (Map.Entry<String, Callable<PackagedRuns.ColdStart>> start : starts.entrySet()) {
+                runs.computeIfAbsent(start.getKey(), name -> new ArrayList<>()).add(start.getValue().call());
+            }
         }
         return runs;
     }
@@ -215,6 +235,24 @@ public final class BenchmarkReport {
         report.append(String.format("aot against the plain handler with Jackson only: cold start %.2fx, peak RSS %.2fx.%n%n",
                 ratio(aot, reference, PackagedRuns.ColdStart::launchToFirstResponseMs),
                 ratio(aot, reference, PackagedRuns.ColdStart::peakRssKb)));
+    }
+
+    /** What each process held after its warm events, by what it maps (PackagedRuns.Resident). */
+    private static void residentMemory(StringBuilder report, Map<String, List<PackagedRuns.ColdStart>> runs) {
+        report.append("## Where the memory goes (resident after the warm events, MiB, median)\n\n")
+                .append("The AOT cache is resident in full, whatever paths a start takes: the JVM relocates it and links every ")
+                .append("class it holds at start, so each class the training loaded (the reader's, tracing's) costs memory in ")
+                .append("every aot process. Without a cache the same classes' metadata is anonymous memory (metaspace).\n\n")
+                .append("| run | resident | AOT cache | libjvm.so | other files | anonymous (heap, metaspace, code, stacks, native) |\n")
+                .append("| --- | --- | --- | --- | --- | --- |\n");
+        runs.forEach((name, coldStarts) -> report.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
+                median(coldStarts, run -> (run.resident().aotCacheKb() + run.resident().jvmLibraryKb()
+                        + run.resident().otherFilesKb() + run.resident().anonymousKb()) / 1024.0),
+                median(coldStarts, run -> run.resident().aotCacheKb() / 1024.0),
+                median(coldStarts, run -> run.resident().jvmLibraryKb() / 1024.0),
+                median(coldStarts, run -> run.resident().otherFilesKb() / 1024.0),
+                median(coldStarts, run -> run.resident().anonymousKb() / 1024.0))));
+        report.append("\n");
     }
 
     private static double ratio(List<PackagedRuns.ColdStart> runs, List<PackagedRuns.ColdStart> reference,

@@ -38,10 +38,10 @@ final class PackagedRuns {
 
     /**
      * One cold start: launch to first response, split into phases (Quarkus boot is NaN without
-     * Quarkus), plus warm latency and peak RSS.
+     * Quarkus), plus warm latency, peak RSS and what was resident after the warm events.
      */
     record ColdStart(double launchToFirstResponseMs, double initMs, double quarkusBootMs, double firstEventMs,
-            double warmEventMs, long peakRssKb, double cpuToFirstResponseMs) {
+            double warmEventMs, long peakRssKb, double cpuToFirstResponseMs, Resident resident) {
 
         /** All of init when no Quarkus boot was reported (the reference handler). */
         double jvmAndLambdaLoopMs() {
@@ -162,6 +162,30 @@ final class PackagedRuns {
                 environment));
     }
 
+    /**
+     * A process's resident memory by what it maps: the AOT cache file, the JVM's own library, other
+     * files (jars, the JDK's modules, the C library) and anonymous memory (heap, metaspace, compiled
+     * code, thread stacks, the JVM's native allocations). A cache page the JVM has written (it
+     * relocates the cache at start) still counts under the cache.
+     */
+    record Resident(long aotCacheKb, long jvmLibraryKb, long otherFilesKb, long anonymousKb) {
+
+        static Resident of(long pid) throws IOException {
+            long[] kb = new long[4];
+            int kind = 3;
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps"))) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields[0].matches("[0-9a-f]+-[0-9a-f]+")) {
+                    String file = fields.length > 5 && fields[5].startsWith("/") ? fields[5] : "";
+                    kind = file.endsWith(".aot") ? 0 : file.endsWith("/libjvm.so") ? 1 : file.isEmpty() ? 3 : 2;
+                } else if (fields[0].equals("Rss:")) {
+                    kb[kind] += Long.parseLong(fields[1]);
+                }
+            }
+            return new Resident(kb[0], kb[1], kb[2], kb[3]);
+        }
+    }
+
     /** A zip's size and the size of what it unpacks to (Lambda's limit: 250 MB unzipped). */
     record ZipSize(long zipped, long unzipped) {
     }
@@ -207,7 +231,8 @@ final class PackagedRuns {
                 Matcher boot = QUARKUS_BOOT.matcher(function.output());
                 double bootMs = boot.find() ? Double.parseDouble(boot.group(1)) * 1000 : Double.NaN;
                 return new ColdStart((first.answeredNanos() - launched) / 1e6, (runtimeApi.firstPollNanos() - launched) / 1e6,
-                        bootMs, first.latencyNanos() / 1e6, warm[warm.length / 2], peakRssKb(function.pid()), cpuMs);
+                        bootMs, first.latencyNanos() / 1e6, warm[warm.length / 2], peakRssKb(function.pid()), cpuMs,
+                        Resident.of(function.pid()));
             }
         }
     }
