@@ -246,8 +246,7 @@ public final class BenchmarkReport {
                 .append("| run | resident | AOT cache | libjvm.so | other files | anonymous (heap, metaspace, code, stacks, native) |\n")
                 .append("| --- | --- | --- | --- | --- | --- |\n");
         runs.forEach((name, coldStarts) -> report.append(String.format("| %s | %.0f | %.0f | %.0f | %.0f | %.0f |%n", name,
-                median(coldStarts, run -> (run.resident().aotCacheKb() + run.resident().jvmLibraryKb()
-                        + run.resident().otherFilesKb() + run.resident().anonymousKb()) / 1024.0),
+                median(coldStarts, run -> run.resident().totalKb() / 1024.0),
                 median(coldStarts, run -> run.resident().aotCacheKb() / 1024.0),
                 median(coldStarts, run -> run.resident().jvmLibraryKb() / 1024.0),
                 median(coldStarts, run -> run.resident().otherFilesKb() / 1024.0),

@@ -184,6 +184,10 @@ final class PackagedRuns {
             }
             return new Resident(kb[0], kb[1], kb[2], kb[3]);
         }
+
+        long totalKb() {
+            return aotCacheKb + jvmLibraryKb + otherFilesKb + anonymousKb;
+        }
     }
 
     /** A zip's size and the size of what it unpacks to (Lambda's limit: 250 MB unzipped). */
