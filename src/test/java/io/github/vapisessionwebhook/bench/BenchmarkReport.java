@@ -214,7 +214,7 @@ public final class BenchmarkReport {
                 PackagedRuns.zipSize(PackagedFunction.AOT_ZIP));
         packagingRow(report, "reference: plain handler, Jackson + AWS SDK PutItem", storeReference, null);
         packagingRow(report, ON_DEMAND_REFERENCE, onDemandReference, null);
-        packagingRow(report, "reference: plain handler, Jackson only", reference, null);
+        packagingRow(report, REFERENCE, reference, null);
         report.append("\n");
         double cold = ratio(aot, storeReference, PackagedRuns.ColdStart::launchToFirstResponseMs);
         double rss = ratio(aot, storeReference, PackagedRuns.ColdStart::peakRssKb);
